@@ -1,0 +1,6 @@
+export { type Component, Engine, type EngineCheckpoint, type EngineOptions, Phase, type PhaseValue } from './Engine';
+export { compileLifecycle, type Lifecycle } from './Lifecycle';
+export { type RandomStream, RandomStreams } from './RandomStreams';
+export { Priority, type ScheduledEvent, Scheduler, type SchedulerState } from './Scheduler';
+export { Series, type SeriesPoint, type SeriesState } from './Series';
+export { SimClock } from './SimClock';

@@ -1,0 +1,113 @@
+/**
+ * The human-readable writer: terminal tables (cli-table3). With several variants it starts with
+ * a side-by-side comparison (one column per variant, cost change against the first, the base);
+ * then per variant its totals and, per resource, the line items and cost.
+ */
+import Table from 'cli-table3';
+import { formatCount, formatMs, formatPercentChange, formatQuantity, formatUnitPriceUsd, formatUsd } from '../format';
+import type { Report, ResourceReport, VariantReport } from '../model';
+
+export interface TableOptions {
+  /** Colour headers and borders (ANSI). Default false; see `colorWanted`. */
+  color?: boolean;
+}
+
+/**
+ * Whether to colour terminal output: only on a TTY, and never when the `NO_COLOR` environment
+ * variable is set to a non-empty value (https://no-color.org).
+ */
+export function colorWanted(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
+  const noColor = env['NO_COLOR'];
+  return stream.isTTY === true && (noColor === undefined || noColor === '');
+}
+
+type Style = { head: string[]; border: string[] };
+
+function newTable(style: Style, head: string[], numericFrom: number, columns: number): Table.Table {
+  const colAligns: ('left' | 'right')[] = [];
+  for (let i = 0; i < columns; i++) colAligns.push(i >= numericFrom ? 'right' : 'left');
+  return new Table({ head, style: { ...style, compact: true }, colAligns });
+}
+
+/** Cost per million served requests, or n/a when none was served. */
+function costPerMillion(v: VariantReport): string {
+  const served = v.totals.requests.served;
+  return served > 0 ? formatUsd((v.totals.costUsd / served) * 1e6) : 'n/a';
+}
+
+function comparison(variants: VariantReport[], style: Style): string {
+  const base = variants[0]!;
+  const t = newTable(style, ['', ...variants.map((v) => v.name)], 1, variants.length + 1);
+  const line = (label: string, f: (v: VariantReport, i: number) => string) => t.push([label, ...variants.map(f)]);
+  line('Total cost', (v) => formatUsd(v.totals.costUsd));
+  line('Cost vs base', (v, i) => (i === 0 ? 'base' : formatPercentChange(v.totals.costUsd, base.totals.costUsd)));
+  line('Cost per 1M served', costPerMillion);
+  line('Arrived', (v) => formatCount(v.totals.requests.arrived));
+  line('Served', (v) => formatCount(v.totals.requests.served));
+  line('Failed', (v) => formatCount(v.totals.requests.failed));
+  line('Throttled', (v) => formatCount(v.totals.requests.throttled));
+  line('Queued', (v) => formatCount(v.totals.requests.queued));
+  line('p50 (ms)', (v) => formatMs(v.totals.latencyMs.p50));
+  line('p95 (ms)', (v) => formatMs(v.totals.latencyMs.p95));
+  line('p99 (ms)', (v) => formatMs(v.totals.latencyMs.p99));
+  return t.toString();
+}
+
+function totals(v: VariantReport, style: Style): string {
+  const { requests: q, latencyMs: l } = v.totals;
+  const t = newTable(style, ['Totals', ''], 1, 2);
+  t.push(
+    ['Requests arrived', formatCount(q.arrived)],
+    ['  served', formatCount(q.served)],
+    ['  failed', formatCount(q.failed)],
+    ['  throttled', formatCount(q.throttled)],
+    ['  queued', formatCount(q.queued)],
+    ['Latency p50 (ms)', formatMs(l.p50)],
+    ['Latency p95 (ms)', formatMs(l.p95)],
+    ['Latency p99 (ms)', formatMs(l.p99)],
+    ['Cost', formatUsd(v.totals.costUsd)],
+    ['Cost per 1M served', costPerMillion(v)],
+  );
+  return t.toString();
+}
+
+/** Scalar metrics of a resource (fields beyond type, cost and line items), as `name value` pairs. */
+function metricsLine(r: ResourceReport): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(r)) {
+    if (key === 'type' || key === 'costUsd' || key === 'lineItems') continue;
+    if (typeof value === 'number') parts.push(`${key} ${formatQuantity(value)}`);
+    else if (typeof value === 'string' || typeof value === 'boolean') parts.push(`${key} ${String(value)}`);
+  }
+  return parts.length > 0 ? `  ${parts.join(', ')}\n` : '';
+}
+
+function resource(id: string, r: ResourceReport, style: Style): string {
+  const t = newTable(style, ['Description', 'Quantity', 'Unit', 'Unit price', 'Cost'], 1, 5);
+  // The unit column reads as text: keep it left-aligned.
+  t.options.colAligns[2] = 'left';
+  if (r.lineItems.length === 0) t.push(['(no charges)', '', '', '', formatUsd(0)]);
+  for (const i of r.lineItems) {
+    t.push([i.description, formatQuantity(i.quantity), i.unit, formatUnitPriceUsd(i.unitPriceUsd), formatUsd(i.costUsd)]);
+  }
+  t.push(['Total', '', '', '', formatUsd(r.costUsd)]);
+  return `${id} (${r.type}): ${formatUsd(r.costUsd)}\n${metricsLine(r)}${t.toString()}`;
+}
+
+/** `report` as terminal tables. */
+export function toTable(report: Report, options: TableOptions = {}): string {
+  const style: Style = options.color === true ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
+  const out: string[] = [];
+  out.push(
+    `Scenario ${report.scenario}, seed ${report.seed}, region ${report.region}, ` +
+      `${formatQuantity(report.durationSeconds)} s at ${formatQuantity(report.tickSeconds)} s ticks`,
+  );
+  if (report.warnings.length > 0) out.push(`Warnings:\n${report.warnings.map((w) => `  - ${w}`).join('\n')}`);
+  if (report.variants.length > 1) out.push(`Comparison (cost change against ${report.variants[0]!.name})\n${comparison(report.variants, style)}`);
+  for (const v of report.variants) {
+    const parts = [`Variant ${v.name}\n${totals(v, style)}`];
+    for (const [id, r] of Object.entries(v.resources)) parts.push(resource(id, r, style));
+    out.push(parts.join('\n\n'));
+  }
+  return `${out.join('\n\n')}\n`;
+}

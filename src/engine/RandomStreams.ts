@@ -20,11 +20,16 @@ interface AleaPrng {
 class AleaStream implements RandomStream {
   constructor(
     readonly name: string,
-    readonly prng: AleaPrng,
+    /** Replaced on restore, so holders of this stream follow the restored state. */
+    public prng: AleaPrng,
   ) {}
   next(): number {
     return this.prng();
   }
+}
+
+function fromState(state: object): AleaPrng {
+  return seedrandom.alea('', { state: state as never }) as unknown as AleaPrng;
 }
 
 export class RandomStreams {
@@ -38,12 +43,7 @@ export class RandomStreams {
     let s = this.streams.get(name);
     if (s === undefined) {
       const restored = this.saved[name];
-      const prng = (
-        restored !== undefined
-          ? seedrandom.alea('', { state: restored as never })
-          : seedrandom.alea(`${this.seed}\u0000${name}`, { state: true })
-      ) as unknown as AleaPrng;
-      s = new AleaStream(name, prng);
+      s = new AleaStream(name, restored !== undefined ? fromState(restored) : this.fresh(name));
       this.streams.set(name, s);
     }
     return s;
@@ -56,9 +56,19 @@ export class RandomStreams {
     return out;
   }
 
-  /** Restores stream states; streams not yet used start from their seed as usual. */
+  /**
+   * Restores stream states in place: components keep the stream objects they hold. Streams the
+   * checkpoint does not know restart from their seed, as they would have been at that point.
+   */
   restore(states: Record<string, object>): void {
-    this.streams.clear();
     this.saved = { ...states };
+    for (const [name, s] of this.streams) {
+      const st = states[name];
+      s.prng = st !== undefined ? fromState(st) : this.fresh(name);
+    }
+  }
+
+  private fresh(name: string): AleaPrng {
+    return seedrandom.alea(`${this.seed}\u0000${name}`, { state: true }) as unknown as AleaPrng;
   }
 }

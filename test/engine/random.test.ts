@@ -41,3 +41,15 @@ describe('RandomStreams', () => {
     expect(draws(r2, 'a', 10)).toEqual(expected);
   });
 });
+
+describe('RandomStreams restore', () => {
+  it('restores streams that components already hold', () => {
+    const r = new RandomStreams(3);
+    const held = r.stream('a');
+    held.next();
+    const cp = JSON.parse(JSON.stringify(r.checkpoint()));
+    const expected = [held.next(), held.next()];
+    r.restore(cp);
+    expect([held.next(), held.next()]).toEqual(expected);
+  });
+});

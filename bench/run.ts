@@ -1,0 +1,78 @@
+/**
+ * Benchmarks (`npm run bench`): prints figures, asserts nothing. Wall-clock timing is allowed
+ * here: benchmarks measure the simulator, they are not part of it.
+ */
+import { Engine, Scheduler } from '../src/engine';
+import { loadScenarioText } from '../src/scenario';
+import { Simulation } from '../src/sim';
+
+function fargateDay(tasks: number, ratePerS: number) {
+  return loadScenarioText(
+    `
+Name: bench-fargate-day
+Seed: 1
+Duration: 1d
+Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties: { RequiresCompatibilities: [FARGATE], Cpu: 1024, Memory: 2048 }
+  Svc:
+    Type: AWS::ECS::Service
+    Properties: { LaunchType: FARGATE, DesiredCount: ${tasks}, TaskDefinition: !Ref Task }
+Workload:
+  - Name: load
+    Target: Svc
+    Arrivals: { Pattern: diurnal, Trough: ${ratePerS / 4}, Peak: ${ratePerS}, PeakAt: 14 }
+    Work: { CpuMs: { Dist: lognormal, Mean: 30, P99: 250 } }
+`,
+    'bench.yaml',
+  );
+}
+
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const t0 = process.hrtime.bigint();
+  const value = fn();
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
+}
+
+function benchFargateDay(tasks: number, ratePerS: number) {
+  const scenario = fargateDay(tasks, ratePerS);
+  const heapBefore = process.memoryUsage().heapUsed;
+  const { ms, value: sim } = time(() => {
+    const s = new Simulation(scenario, { series: true });
+    s.run();
+    return s;
+  });
+  const r = sim.report();
+  const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  const arrived = r.totals.requests.arrived;
+  console.log(
+    `fargate day: ${tasks} tasks, peak ${ratePerS} req/s (${(ratePerS * 60).toLocaleString('en-US')}/min): ` +
+      `${(ms / 1000).toFixed(2)} s wall for 86,400 ticks, ${arrived.toLocaleString('en-US')} requests ` +
+      `(${((arrived / ms) * 1000 / 1e6).toFixed(2)} M requests/s), ${(86_400_000 / ms).toFixed(0)}× real time, heap +${heapMiB.toFixed(1)} MiB`,
+  );
+}
+
+function benchScheduler(n: number) {
+  const s = new Scheduler();
+  const { ms } = time(() => {
+    for (let i = 0; i < n; i++) s.schedule((i * 7919) % 100_000, 'c', 0, i);
+    while (s.popDue(Number.POSITIVE_INFINITY) !== undefined) {
+      /* drain */
+    }
+  });
+  console.log(`scheduler: ${n.toLocaleString('en-US')} events scheduled and fired in ${ms.toFixed(0)} ms (${((ms * 1e6) / n).toFixed(0)} ns/event)`);
+}
+
+function benchEmptyTicks(ticks: number) {
+  const e = new Engine({ seed: 1, tickMs: 1000, durationMs: ticks * 1000 });
+  const { ms } = time(() => e.run());
+  console.log(`engine: ${ticks.toLocaleString('en-US')} empty ticks in ${ms.toFixed(0)} ms`);
+}
+
+console.log(`clustersim bench — node ${process.version}`);
+benchScheduler(1_000_000);
+benchEmptyTicks(2_592_000);
+benchFargateDay(100, 200);
+benchFargateDay(2_000, 1_700);
+benchFargateDay(2_000, 5_000);

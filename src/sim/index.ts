@@ -1,0 +1,2 @@
+export { buildReport, type RunVariantOptions, runVariant } from './runVariant';
+export { Simulation, type SimulationOptions } from './Simulation';

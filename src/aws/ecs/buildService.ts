@@ -21,7 +21,7 @@ interface TaskDefinitionFields {
 /** The task definition a service runs. */
 export function taskDefinitionOf(scenario: Scenario, service: ResourceModel): ResourceModel {
   const ref = service.Properties['TaskDefinition'];
-  const id = resolveResourceRef(scenario, ref);
+  const id = resolveResourceRef(scenario, ref, 'AWS::ECS::TaskDefinition');
   const td = id === undefined ? undefined : scenario.Resources[id];
   if (td === undefined || td.Type !== 'AWS::ECS::TaskDefinition') {
     throw new UnsupportedFeatureError(`${service.LogicalId}: TaskDefinition ${JSON.stringify(ref)} names no AWS::ECS::TaskDefinition in the scenario`);

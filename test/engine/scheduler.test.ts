@@ -59,7 +59,7 @@ describe('Scheduler', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 3 }))), (evs) => {
         const s = new Scheduler();
-        evs.forEach(([t, p], i) => s.schedule(t, 'c', 0, i, p));
+        for (const [i, [t, p]] of evs.entries()) s.schedule(t, "c", 0, i, p);
         let last: [number, number, number] = [-1, -1, -1];
         for (let e = s.popDue(Infinity); e !== undefined; e = s.popDue(Infinity)) {
           const key: [number, number, number] = [e.atMs, e.priority, e.seq];

@@ -17,7 +17,7 @@ describe('Series', () => {
 
   it('keeps the mean and the max of merged buckets', () => {
     const s = new Series('x', 'u', 1000, 4);
-    [1, 3, 5, 7, 2].forEach((v, t) => s.record(t * 1000, v));
+    for (const [t, v] of [1, 3, 5, 7, 2].entries()) s.record(t * 1000, v);
     const p = s.points();
     expect(p[0]).toEqual({ t: 0, mean: 2, max: 3 });
     expect(p[1]).toEqual({ t: 2, mean: 6, max: 7 });
@@ -26,7 +26,7 @@ describe('Series', () => {
 
   it('restores a checkpoint', () => {
     const s = new Series('x', 'u', 1000, 4);
-    [1, 3, 5, 7, 2].forEach((v, t) => s.record(t * 1000, v));
+    for (const [t, v] of [1, 3, 5, 7, 2].entries()) s.record(t * 1000, v);
     const r = new Series('x', 'u', 1000, 4);
     r.restore(JSON.parse(JSON.stringify(s.checkpoint())));
     s.record(5000, 9);

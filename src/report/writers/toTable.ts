@@ -71,15 +71,33 @@ function totals(v: VariantReport, style: Style): string {
   return t.toString();
 }
 
-/** Scalar metrics of a resource (fields beyond type, cost and line items), as `name value` pairs. */
+/** A resource's metrics (fields beyond type, cost and line items) as `name value` pairs, nested ones dotted. */
 function metricsLine(r: ResourceReport): string {
   const parts: string[] = [];
+  const walk = (prefix: string, value: unknown): void => {
+    if (typeof value === 'number') parts.push(`${prefix} ${formatQuantity(value)}`);
+    else if (typeof value === 'string' || typeof value === 'boolean') parts.push(`${prefix} ${String(value)}`);
+    else if (value === null) parts.push(`${prefix} n/a`);
+    else if (typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) walk(`${prefix}.${k}`, v);
+    }
+  };
   for (const [key, value] of Object.entries(r)) {
     if (key === 'type' || key === 'costUsd' || key === 'lineItems') continue;
-    if (typeof value === 'number') parts.push(`${key} ${formatQuantity(value)}`);
-    else if (typeof value === 'string' || typeof value === 'boolean') parts.push(`${key} ${String(value)}`);
+    walk(key, value);
   }
-  return parts.length > 0 ? `  ${parts.join(', ')}\n` : '';
+  if (parts.length === 0) return '';
+  const lines: string[] = [];
+  let line = '';
+  for (const p of parts) {
+    if (line !== '' && line.length + p.length + 2 > 100) {
+      lines.push(line);
+      line = '';
+    }
+    line = line === '' ? p : `${line}, ${p}`;
+  }
+  lines.push(line);
+  return lines.map((l) => `  ${l}\n`).join('');
 }
 
 function resource(id: string, r: ResourceReport, style: Style): string {

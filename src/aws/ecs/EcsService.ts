@@ -125,6 +125,8 @@ export class EcsService implements Component {
   /** `counters.cpuMs` at the end of the previous tick. */
   private cpuMsSeen = 0;
   private arrivedSeen = 0;
+  /** Tasks being billed now (from image pull to stop). */
+  private billing = 0;
   private tickLatencySum = 0;
   private tickLatencyCount = 0;
   /** Records into the histogram and the tick's latency mean. */
@@ -227,9 +229,7 @@ export class EcsService implements Component {
     if (this.tickLatencyCount > 0) sr.latency.record(tickStartMs, this.tickLatencySum / this.tickLatencyCount);
     this.tickLatencySum = 0;
     this.tickLatencyCount = 0;
-    let billed = 0;
-    for (const task of this.tasks) if (task.billStartMs >= 0) billed++;
-    sr.costRate.record(tickStartMs, billed * this.config.taskHourlyUsd);
+    sr.costRate.record(tickStartMs, this.billing * this.config.taskHourlyUsd);
   }
 
   handle(kind: number, id: number, atMs: number): void {
@@ -291,6 +291,7 @@ export class EcsService implements Component {
       return { ...t, queue };
     });
     this.byId = new Map(this.tasks.map((t) => [t.id, t]));
+    this.billing = this.tasks.filter((t) => t.billStartMs >= 0).length;
     this.nextId = s.nextId;
     this.rr = s.rr;
     this.served0 = s.served0;
@@ -313,6 +314,7 @@ export class EcsService implements Component {
     };
     this.tasks.push(task);
     this.byId.set(task.id, task);
+    if (alreadyRunning) this.billing++;
     this.counters.tasksLaunched++;
     if (alreadyRunning) this.refreshRunning();
     else this.scheduleAfter(task, this.config.start.provisioningMs, 'PROVISIONED');
@@ -326,6 +328,7 @@ export class EcsService implements Component {
     switch (next) {
       case TS.PENDING:
         task.billStartMs = atMs;
+        this.billing++;
         this.scheduleAfter(task, start.pendingMs, 'STARTED');
         break;
       case TS.ACTIVATING:
@@ -346,6 +349,7 @@ export class EcsService implements Component {
         if (task.billStartMs >= 0) {
           this.meter.bill(task.billStartMs, atMs, true);
           task.billStartMs = -1;
+          this.billing--;
         }
         this.scheduleAfter(task, stop.deprovisioningMs, 'DEPROVISIONED');
         break;

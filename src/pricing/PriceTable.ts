@@ -27,7 +27,7 @@ export interface Rate {
   /** What one unit is, e.g. `vCPU-second`, `GiB-second`, `request`, `instance-hour`, `ACU-hour`. */
   unit: string;
   confidence: Confidence;
-  /** Fact numbers in reference/aws-facts.md, e.g. `49`. */
+  /** Fact numbers in reference/aws-facts.md, e.g. `49`; empty when the price is not there (its source then says where it was read). */
   facts: string;
   /** Set when this rate comes from another source than its group's. */
   source?: PriceSource;
@@ -121,6 +121,34 @@ export interface AuroraPrices extends PriceGroup {
   standardIoRequest: Rate;
 }
 
+/**
+ * What one Application Load Balancer capacity unit (LCU) holds, per AWS's definition. An hour's
+ * LCUs are the largest of the four dimensions' usage divided by these amounts.
+ */
+export interface AlbLcuDefinition {
+  /** New connections (or TLS sessions) per second, averaged over the hour. */
+  newConnectionsPerSecond: number;
+  /** Active (concurrent) connections, sampled per minute, averaged over the hour. */
+  activeConnectionsPerMinute: number;
+  /** Bytes processed (requests and responses), GiB per hour, with EC2 instances, containers or IP addresses as targets. */
+  processedGiBPerHourEc2Targets: number;
+  /** The same with Lambda functions as targets. */
+  processedGiBPerHourLambdaTargets: number;
+  /** Rule evaluations per second (request rate × rules processed beyond the free ones). */
+  ruleEvaluationsPerSecond: number;
+  /** Rules processed per request that are not counted as rule evaluations. */
+  freeRulesPerRequest: number;
+}
+
+/** Elastic Load Balancing, Application Load Balancer. Each hour or partial hour is billed. */
+export interface AlbPrices extends PriceGroup {
+  /** Per load balancer, per hour or partial hour it exists. */
+  albHour: Rate;
+  /** Per LCU consumed in an hour (or partial hour). */
+  lcuHour: Rate;
+  lcu: AlbLcuDefinition;
+}
+
 /** All prices for one region, in USD. */
 export interface PriceTable {
   region: string;
@@ -129,4 +157,5 @@ export interface PriceTable {
   ec2: Ec2Prices;
   lambda: LambdaPrices;
   aurora: AuroraPrices;
+  alb: AlbPrices;
 }

@@ -1,5 +1,16 @@
+export { applyDiscount } from './applyDiscount';
+export {
+  EC2_INSTANCE_TYPE_NAMES,
+  EC2_INSTANCE_TYPES,
+  EC2_INSTANCE_TYPES_AS_OF,
+  EC2_INSTANCE_TYPES_SOURCES,
+  type Ec2InstanceType,
+} from './data/ec2InstanceTypes';
+export { closeInstanceTypeNames, instanceType } from './instanceType';
 export { listRates, PRICE_GROUPS, type PriceGroupName, type RateEntry, type RuleEntry } from './listRates';
 export type {
+  AlbLcuDefinition,
+  AlbPrices,
   AuroraPrices,
   Confidence,
   Ec2InstancePrice,

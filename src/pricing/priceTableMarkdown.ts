@@ -12,6 +12,7 @@ const TITLES: Record<PriceGroupName, string> = {
   ec2: 'Amazon EC2 On-Demand, Linux',
   lambda: 'AWS Lambda',
   aurora: 'Amazon Aurora Serverless v2',
+  alb: 'Elastic Load Balancing, Application Load Balancer',
 };
 
 function cell(s: string): string {

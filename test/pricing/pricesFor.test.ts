@@ -38,7 +38,7 @@ describe('price data', () => {
   const { rates, rules } = listRates(table);
 
   it('dates and sources every group', () => {
-    for (const g of [table.fargate, table.ec2, table.lambda, table.aurora]) {
+    for (const g of [table.fargate, table.ec2, table.lambda, table.aurora, table.alb]) {
       expect(g.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(g.source.url).toMatch(/^https:\/\//);
       expect(g.source.page.length).toBeGreaterThan(10);
@@ -46,21 +46,25 @@ describe('price data', () => {
   });
 
   it('gives every rate a positive price, a unit, a confidence tag and its fact numbers', () => {
-    expect(rates.length).toBe(8 + 11 + 8 + 5); // Fargate, EC2, Lambda, Aurora
+    expect(rates.length).toBe(8 + 62 + 8 + 5 + 2); // Fargate, EC2, Lambda, Aurora, ALB
     for (const { rate } of rates) {
       const prices = 'usd' in rate ? [rate.usd] : rate.tiers.map((t) => t.usd);
       for (const usd of prices) expect(usd).toBeGreaterThan(0);
       expect(rate.unit).not.toBe('');
       expect(['A', 'A-old', 'B', 'C']).toContain(rate.confidence);
-      expect(rate.facts).toMatch(/^\d+(, \d+)*$/);
+      expect(rate.facts).toMatch(/^(\d+(, \d+)*)?$/);
     }
+  });
+
+  it('leaves fact numbers empty only for prices that are not in aws-facts.md (ALB)', () => {
+    expect(rates.filter((r) => r.rate.facts === '').map((r) => `${r.group}.${r.path}`)).toEqual(['alb.albHour', 'alb.lcuHour']);
   });
 
   it('tags EC2 prices [C] except m7g.xlarge, read on the Lambda pricing page [A]', () => {
     const ec2 = rates.filter((r) => r.group === 'ec2');
     expect(ec2.filter((r) => r.rate.confidence === 'A').map((r) => r.path)).toEqual(['onDemandLinux["m7g.xlarge"].hourly']);
     expect(ec2.find((r) => r.path.includes('m7g.xlarge'))!.source.url).toBe('https://aws.amazon.com/lambda/pricing/');
-    expect(ec2.filter((r) => r.rate.confidence === 'C')).toHaveLength(10);
+    expect(ec2.filter((r) => r.rate.confidence === 'C')).toHaveLength(61);
   });
 
   it('tags Aurora prices [B] and Lambda provisioned concurrency [B]', () => {
@@ -91,6 +95,12 @@ describe('price data', () => {
       'lambda.freeTierPerMonth.gibSeconds=400000',
       'lambda.durationRoundingMs=1',
       'lambda.provisionedRoundingSeconds=300',
+      'alb.lcu.newConnectionsPerSecond=25',
+      'alb.lcu.activeConnectionsPerMinute=3000',
+      'alb.lcu.processedGiBPerHourEc2Targets=1',
+      'alb.lcu.processedGiBPerHourLambdaTargets=0.4',
+      'alb.lcu.ruleEvaluationsPerSecond=1000',
+      'alb.lcu.freeRulesPerRequest=10',
     ]);
   });
 });

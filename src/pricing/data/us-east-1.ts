@@ -3,7 +3,8 @@
  * source. Change a price only with its source and date; docs/pricing.md is generated from this
  * table (`priceTableMarkdown`) and a test keeps the two in step.
  */
-import type { PriceSource, PriceTable } from '../PriceTable';
+import type { Confidence, Ec2InstancePrice, PriceSource, PriceTable } from '../PriceTable';
+import { EC2_INSTANCE_TYPES } from './ec2InstanceTypes';
 
 /** The date reference/aws-facts.md was compiled from its page copies (the copies carry no date of their own). */
 const READ_ON = '2026-11-27';
@@ -17,6 +18,55 @@ const LAMBDA_PRICE_LIST_QUOTED: PriceSource = {
   url: 'https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/current/us-east-1/index.json',
   page: 'AWS Price List (AWSLambda, us-east-1) values as quoted in a public code repository, not read from the Price List itself',
 };
+
+const LAMBDA_MANAGED_INSTANCES_EXAMPLE: PriceSource = {
+  url: 'https://aws.amazon.com/lambda/pricing/',
+  page: 'AWS Lambda Pricing: Lambda Managed Instances example (verbatim copy) [S19]',
+};
+
+/** In aws-facts.md fact 46's table; the others are read from the same kind of public tables but not in that table. */
+const IN_FACT_46 = new Set(['t3.medium', 't4g.medium', 'c5.large', 'c6g.large', 'm5.large', 'm5.xlarge', 'm6i.large', 'm6g.large', 'm7g.large', 'm7g.xlarge', 'r5.large']);
+
+/** On-Demand Linux, USD per instance-hour, in the order of EC2_INSTANCE_TYPES. */
+const EC2_HOURLY_USD: Record<string, number> = {
+  't3.medium': 0.0416, 't3.large': 0.0832, 't3.xlarge': 0.1664, 't3.2xlarge': 0.3328,
+  't3a.medium': 0.0376, 't3a.large': 0.0752, 't3a.xlarge': 0.1504, 't3a.2xlarge': 0.3008,
+  't4g.medium': 0.0336, 't4g.large': 0.0672, 't4g.xlarge': 0.1344,
+  'm5.large': 0.096, 'm5.xlarge': 0.192, 'm5.2xlarge': 0.384, 'm5.4xlarge': 0.768,
+  'm6i.large': 0.096, 'm6i.xlarge': 0.192, 'm6i.2xlarge': 0.384, 'm6i.4xlarge': 0.768,
+  'm6a.large': 0.0864, 'm6a.xlarge': 0.1728, 'm6a.2xlarge': 0.3456, 'm6a.4xlarge': 0.6912,
+  'm7i.large': 0.1008, 'm7i.xlarge': 0.2016, 'm7i.2xlarge': 0.4032, 'm7i.4xlarge': 0.8064,
+  'm6g.medium': 0.0385, 'm6g.large': 0.077, 'm6g.xlarge': 0.154, 'm6g.2xlarge': 0.308, 'm6g.4xlarge': 0.616,
+  'm7g.medium': 0.0408, 'm7g.large': 0.0816, 'm7g.xlarge': 0.1632, 'm7g.2xlarge': 0.3264, 'm7g.4xlarge': 0.6528,
+  'c5.large': 0.085, 'c5.xlarge': 0.17, 'c5.2xlarge': 0.34, 'c5.4xlarge': 0.68,
+  'c6i.large': 0.085, 'c6i.xlarge': 0.17, 'c6i.2xlarge': 0.34, 'c6i.4xlarge': 0.68,
+  'c6g.large': 0.068, 'c6g.xlarge': 0.136, 'c6g.2xlarge': 0.272, 'c6g.4xlarge': 0.544,
+  'c7g.large': 0.0725, 'c7g.xlarge': 0.145, 'c7g.2xlarge': 0.29, 'c7g.4xlarge': 0.58,
+  'r5.large': 0.126, 'r5.xlarge': 0.252, 'r5.2xlarge': 0.504,
+  'r6i.large': 0.126, 'r6i.xlarge': 0.252, 'r6i.2xlarge': 0.504,
+  'r6g.large': 0.1008, 'r6g.xlarge': 0.2016, 'r6g.2xlarge': 0.4032,
+};
+
+/** The EC2 price rows, vCPU, memory and architecture taken from the instance type table. */
+function onDemandLinux(): Record<string, Ec2InstancePrice> {
+  const out: Record<string, Ec2InstancePrice> = {};
+  for (const [name, t] of Object.entries(EC2_INSTANCE_TYPES)) {
+    const usd = EC2_HOURLY_USD[name];
+    if (usd === undefined) throw new Error(`us-east-1: no On-Demand price for EC2 instance type ${name}`);
+    const official = name === 'm7g.xlarge';
+    const confidence: Confidence = official ? 'A' : 'C';
+    const row: Ec2InstancePrice = {
+      vcpu: t.vcpu,
+      memoryGiB: t.memoryMiB / 1024,
+      architecture: t.architecture,
+      hourly: { usd, unit: 'instance-hour', confidence, facts: official ? '46, 47' : '46' },
+    };
+    if (official) row.hourly.source = LAMBDA_MANAGED_INSTANCES_EXAMPLE;
+    else if (!IN_FACT_46.has(name)) row.hourly.note = 'not in aws-facts.md fact 46; same kind of public table, unverified';
+    out[name] = row;
+  }
+  return out;
+}
 
 export const usEast1: PriceTable = {
   region: 'us-east-1',
@@ -62,83 +112,7 @@ export const usEast1: PriceTable = {
       url: 'https://aws.amazon.com/ec2/pricing/on-demand/',
       page: 'EC2 On-Demand Linux hourly rates as quoted, consistently, in many independent public tables; the official page is JS-rendered and was not read [S16]. Verify against the AWS Price List API',
     },
-    onDemandLinux: {
-      't3.medium': {
-        vcpu: 2,
-        memoryGiB: 4,
-        architecture: 'x86_64',
-        hourly: { usd: 0.0416, unit: 'instance-hour', confidence: 'C', facts: '46' },
-      },
-      't4g.medium': {
-        vcpu: 2,
-        memoryGiB: 4,
-        architecture: 'arm64',
-        hourly: { usd: 0.0336, unit: 'instance-hour', confidence: 'C', facts: '46' },
-      },
-      'c5.large': {
-        vcpu: 2,
-        memoryGiB: 4,
-        architecture: 'x86_64',
-        hourly: { usd: 0.085, unit: 'instance-hour', confidence: 'C', facts: '46' },
-      },
-      'c6g.large': {
-        vcpu: 2,
-        memoryGiB: 4,
-        architecture: 'arm64',
-        hourly: { usd: 0.068, unit: 'instance-hour', confidence: 'C', facts: '46' },
-      },
-      'm5.large': {
-        vcpu: 2,
-        memoryGiB: 8,
-        architecture: 'x86_64',
-        hourly: { usd: 0.096, unit: 'instance-hour', confidence: 'C', facts: '46' },
-      },
-      'm5.xlarge': {
-        vcpu: 4,
-        memoryGiB: 16,
-        architecture: 'x86_64',
-        hourly: { usd: 0.192, unit: 'instance-hour', confidence: 'C', facts: '46' },
-      },
-      'm6i.large': {
-        vcpu: 2,
-        memoryGiB: 8,
-        architecture: 'x86_64',
-        hourly: { usd: 0.096, unit: 'instance-hour', confidence: 'C', facts: '46' },
-      },
-      'm6g.large': {
-        vcpu: 2,
-        memoryGiB: 8,
-        architecture: 'arm64',
-        hourly: { usd: 0.077, unit: 'instance-hour', confidence: 'C', facts: '46' },
-      },
-      'm7g.large': {
-        vcpu: 2,
-        memoryGiB: 8,
-        architecture: 'arm64',
-        hourly: { usd: 0.0816, unit: 'instance-hour', confidence: 'C', facts: '46' },
-      },
-      'm7g.xlarge': {
-        vcpu: 4,
-        memoryGiB: 16,
-        architecture: 'arm64',
-        hourly: {
-          usd: 0.1632,
-          unit: 'instance-hour',
-          confidence: 'A',
-          facts: '46, 47',
-          source: {
-            url: 'https://aws.amazon.com/lambda/pricing/',
-            page: 'AWS Lambda Pricing: Lambda Managed Instances example (verbatim copy) [S19]',
-          },
-        },
-      },
-      'r5.large': {
-        vcpu: 2,
-        memoryGiB: 16,
-        architecture: 'x86_64',
-        hourly: { usd: 0.126, unit: 'instance-hour', confidence: 'C', facts: '46' },
-      },
-    },
+    onDemandLinux: onDemandLinux(),
     minimumBilledSeconds: 60,
   },
   lambda: {
@@ -239,6 +213,35 @@ export const usEast1: PriceTable = {
       confidence: 'B',
       facts: '87',
       note: '$0.20 per million requests; Aurora Standard only, no I/O charge on I/O-Optimized',
+    },
+  },
+  alb: {
+    asOf: '2026-09-20',
+    source: {
+      url: 'https://aws.amazon.com/elasticloadbalancing/pricing/',
+      page: 'Elastic Load Balancing Pricing: Application Load Balancer pricing examples for US East (N. Virginia) and the LCU definition, as quoted verbatim (page read 2026-09-20) in api-evangelist/amazon-elastic-load-balancing plans/amazon-elastic-load-balancing-plans-pricing.yml; the rate tables themselves are JS-rendered',
+    },
+    albHour: {
+      usd: 0.0225,
+      unit: 'ALB-hour',
+      confidence: 'B',
+      facts: '',
+      note: 'each hour or partial hour an ALB exists (Price List: "per LoadBalancer-hour (or partial hour)")',
+    },
+    lcuHour: {
+      usd: 0.008,
+      unit: 'LCU-hour',
+      confidence: 'B',
+      facts: '',
+      note: 'LCUs consumed per hour, on the dimension with the highest usage',
+    },
+    lcu: {
+      newConnectionsPerSecond: 25,
+      activeConnectionsPerMinute: 3000,
+      processedGiBPerHourEc2Targets: 1,
+      processedGiBPerHourLambdaTargets: 0.4,
+      ruleEvaluationsPerSecond: 1000,
+      freeRulesPerRequest: 10,
     },
   },
 };

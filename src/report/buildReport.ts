@@ -5,6 +5,7 @@
  */
 import type { LatencyHistogram } from './LatencyHistogram';
 import type {
+  FaultReport,
   LatencyPercentiles,
   LineItem,
   Report,
@@ -59,6 +60,7 @@ export interface VariantInput {
   latency: LatencyHistogram | null;
   /** Keyed by logical ID, in the order they should be reported. */
   resources: Record<string, ResourceReport>;
+  faults?: FaultReport[];
   series?: Record<string, Record<string, SeriesReport>>;
 }
 
@@ -74,6 +76,7 @@ export function buildVariantReport(input: VariantInput): VariantReport {
     },
     resources: input.resources,
   };
+  if (input.faults !== undefined && input.faults.length > 0) out.faults = input.faults;
   if (input.series !== undefined) out.series = input.series;
   return out;
 }

@@ -14,6 +14,7 @@ export { LatencyHistogram, type SignificantDigits } from './LatencyHistogram';
 export {
   type LatencyPercentiles,
   type LineItem,
+  type FaultReport,
   type Report,
   type RequestTotals,
   type ResourceReport,

@@ -52,6 +52,23 @@ export interface ResourceReport {
   [metric: string]: unknown;
 }
 
+/** What one injected fault did (scenario `Faults`). */
+export interface FaultReport {
+  kind: string;
+  /** When it struck, seconds since Start. */
+  atSeconds: number;
+  /** The Auto Scaling group or service it hit (null for a zone outage). */
+  target: string | null;
+  zone: string | null;
+  instancesLost: number;
+  tasksLost: number;
+  /** The window measured from the fault: its `For`, else 300 s (cut at the run's end). */
+  windowSeconds: number;
+  /** Requests that failed / were served in the window. */
+  failedRequests: number;
+  servedRequests: number;
+}
+
 export interface VariantReport {
   /** Variant name; `base` for the scenario as written. */
   name: string;
@@ -63,6 +80,8 @@ export interface VariantReport {
   };
   /** Keyed by the resource's logical ID. */
   resources: Record<string, ResourceReport>;
+  /** Faults the scenario injected, in the order they struck (absent when none). */
+  faults?: FaultReport[];
   /** Keyed by logical ID (or `total`), then by series name. */
   series?: Record<string, Record<string, SeriesReport>>;
 }

@@ -15,6 +15,7 @@ const NUMERIC_STRING_RE = new RegExp(NUMERIC_STRING_PATTERN);
 /** Schemas whose JSON Schema should also accept a numeric string / a duration string (see `jsonSchemaOverride`). */
 const numericSchemas = new WeakSet<object>();
 const durationSchemas = new WeakSet<object>();
+const booleanSchemas = new WeakSet<object>();
 
 export interface NumberRules {
   min?: number;
@@ -53,6 +54,15 @@ export function num(rules: NumberRules = {}) {
   }
   numericSchemas.add(s);
   return z.preprocess(coerceNumeric, s);
+}
+
+/** A boolean, also accepted as `"true"` / `"false"` (CloudFormation allows both). */
+export function bool() {
+  const s = z.boolean({
+    error: (iss) => (iss.input === undefined ? 'required: true or false' : `expected true or false, got ${describeValue(iss.input)}`),
+  });
+  booleanSchemas.add(s);
+  return z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), s);
 }
 
 export interface DurationRules {
@@ -179,8 +189,8 @@ export function parseInto<S extends z.ZodType>(
 }
 
 /**
- * `override` for `z.toJSONSchema`: numeric fields also accept numeric strings and durations get
- * their string pattern, matching what the loader accepts.
+ * `override` for `z.toJSONSchema`: numeric fields also accept numeric strings, booleans also
+ * `"true"`/`"false"`, and durations get their string pattern, matching what the loader accepts.
  */
 export function jsonSchemaOverride(ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
   const js = ctx.jsonSchema;
@@ -191,6 +201,12 @@ export function jsonSchemaOverride(ctx: { zodSchema: unknown; jsonSchema: Record
     if (description !== undefined) js.description = description;
     if (dflt !== undefined) js.default = dflt;
     js.anyOf = [rest, { type: 'string', pattern: NUMERIC_STRING_PATTERN }];
+  } else if (booleanSchemas.has(ctx.zodSchema as object)) {
+    const { description, default: dflt } = js;
+    for (const k of Object.keys(js)) delete js[k];
+    if (description !== undefined) js.description = description;
+    if (dflt !== undefined) js.default = dflt;
+    js.anyOf = [{ type: 'boolean' }, { type: 'string', enum: ['true', 'false'] }];
   } else if (durationSchemas.has(ctx.zodSchema as object)) {
     const { description } = js;
     for (const k of Object.keys(js)) delete js[k];

@@ -10,10 +10,22 @@ export {
   validateScenarioFile,
 } from './load';
 export { resolveResourceRef } from './resourceRef';
-export { ACCOUNT_ID, MODELLED_TYPES, REF_RETURNS_ARN, syntheticArn } from './resourceTypes';
+export { ACCOUNT_ID, MODELLED_TYPES, REF_RETURNS_ARN, RESOURCE_CHECKS, syntheticArn } from './resourceTypes';
+export type { CheckContext, CheckIssue, ResourceCheck } from './resourceCheck';
 export { formatIssue, ScenarioError } from './ScenarioError';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './schema';
-export { LOAD_TARGETS } from './targets';
-export type { ResourceModel, Scenario, ScenarioIssue, SourcePosition } from './types';
+export { LOAD_TARGETS, type LoadTarget } from './targets';
+export {
+  DEFAULT_SETTINGS,
+  type Ec2Settings,
+  type EcsSettings,
+  type PricingSettings,
+  QUOTA_PROFILES,
+  type SavingsPlanPercents,
+  type ScenarioSettings,
+  type SpotSettings,
+  settingsOf,
+} from './settingsSchema';
+export type { DeploymentSpec, FaultKind, FaultSpec, ResourceModel, Scenario, ScenarioIssue, SourcePosition } from './types';
 export { BASE_VARIANT } from './variants';
 export { lognormalMaxP99, Z99 } from './workloadSchema';

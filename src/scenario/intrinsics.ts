@@ -5,7 +5,8 @@
  */
 import { describeValue, type IssueList } from './issues';
 import type { PathSegment } from './positions';
-import { ACCOUNT_ID, NAME_PROPERTY, partitionOf, REF_RETURNS_ARN, syntheticArn } from './resourceTypes';
+import { ACCOUNT_ID, partitionOf, syntheticArn } from './arn';
+import { NAME_PROPERTY, REF_RETURNS_ARN } from './resourceTypes';
 
 /** What `AWS::NoValue` resolves to: the enclosing key or list item is removed. */
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
@@ -52,6 +53,15 @@ export interface TemplateContext {
 }
 
 const AZ_LETTERS = ['a', 'b', 'c'];
+
+/** The id part of synthetic load balancer and target group full names (AWS uses 16 hex digits). */
+const ELB_ID = '0000000000000000';
+
+/** `app`, `net` or `gwy`: the prefix of a load balancer's full name, from its `Type`. */
+function elbKind(properties: unknown): string {
+  const type = isPlainObject(properties) ? properties.Type : undefined;
+  return type === 'network' ? 'net' : type === 'gateway' ? 'gwy' : 'app';
+}
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -222,6 +232,9 @@ export class IntrinsicResolver {
   private getAtt(id: string, attr: string, path: PathSegment[]): unknown {
     if (!this.checkResource(id, path)) return undefined;
     if (attr === 'Arn' || attr.endsWith('Arn')) return this.arnOf(id);
+    // The ELB "full names" that ALBRequestCountPerTarget's ResourceLabel is built from.
+    if (attr === 'LoadBalancerFullName') return `${elbKind(this.ctx.resources[id]!.Properties)}/${this.physicalName(id)}/${ELB_ID}`;
+    if (attr === 'TargetGroupFullName') return `targetgroup/${this.physicalName(id)}/${ELB_ID}`;
     if (attr === 'Name' || attr.endsWith('Name')) return this.physicalName(id);
     return `${this.physicalName(id)}.${attr}`;
   }

@@ -3,17 +3,18 @@
  * resolve parameters, conditions, SAM Globals and intrinsics, validate everything, read trace
  * files, and report every problem with its file, line and column.
  */
-import { checkEcsResources, type EcsResourceView } from '../aws/ecs/schema';
 import type { WorkloadSpec } from '../workload/types';
+import { checkDeployments } from './deployments';
+import { checkFaults } from './faults';
 import { parseInto } from './fields';
 import { applyGlobals } from './globals';
 import { absolutePath, baseName, type ReadFile, readFileFromDisk, siblingPath } from './host';
 import { IntrinsicResolver, intrinsicName, NO_VALUE, type RawResource } from './intrinsics';
 import { describeValue, IssueList } from './issues';
 import { resolveParameters } from './parameters';
-import { type PathSegment, SourceLocator } from './positions';
+import { formatPath, type PathSegment, SourceLocator } from './positions';
 import { resolveResourceRef } from './resourceRef';
-import { MODELLED_TYPES } from './resourceTypes';
+import { MODELLED_TYPES, RESOURCE_CHECKS } from './resourceTypes';
 import { ScenarioError } from './ScenarioError';
 import { DEFAULT_REGION, ScenarioFileSchema } from './schema';
 import { LOAD_TARGETS } from './targets';
@@ -211,6 +212,20 @@ function build(
       return resolver.resolve({ ...w, Target: target }, ['Workload', i]);
     });
   }
+  // A `!Ref X` naming what a fault or deployment acts on means the resource X itself, not its ARN.
+  for (const [section, refKeys] of [
+    ['Faults', ['Target']],
+    ['Deployments', ['Service', 'TaskDefinition']],
+  ] as const) {
+    const items = raw[section];
+    if (!Array.isArray(items)) continue;
+    data[section] = items.map((item, i) => {
+      if (!isPlainObject(item)) return item;
+      const copy: Record<string, unknown> = { ...item };
+      for (const k of refKeys) if (intrinsicName(copy[k]) === 'Ref') copy[k] = (copy[k] as { Ref: unknown }).Ref;
+      return resolver.resolve(copy, [section, i]);
+    });
+  }
   for (const key of TOP_SETTINGS) {
     if (data[key] === undefined) continue;
     const v = resolver.resolve(data[key], [key]);
@@ -222,7 +237,7 @@ function build(
 
   const Resources: Record<string, ResourceModel> = {};
   const Unmodeled: Scenario['Unmodeled'] = [];
-  const views: EcsResourceView[] = [];
+  const invalid = new Set<string>();
   for (const id of created) {
     const envelope = resourcesData[id] as Record<string, unknown>;
     const type = templateResources[id]!.Type;
@@ -241,20 +256,27 @@ function build(
       const sim = parseInto(model.sim, metadata.clustersim ?? {}, ['Resources', id, 'Metadata', 'clustersim'], list);
       if (props) resource.Properties = props;
       if (sim) resource.Sim = sim;
-      views.push({ LogicalId: id, Type: type, Properties: resource.Properties, invalid: props === undefined });
+      if (props === undefined) invalid.add(id);
     } else {
       Unmodeled.push({ LogicalId: id, Type: type });
     }
     Resources[id] = resource;
   }
-  const refToId = (value: string, type?: string) => resolveResourceRef({ Resources, Region: region }, value, type);
-  for (const issue of checkEcsResources(views, refToId)) {
-    const path = ['Resources', ...issue.path];
-    if (!list.isUnderFailed(path)) list.add(path, issue.message);
+  const view = { Resources, Region: region };
+  const refToId = (value: string, type?: string) => resolveResourceRef(view, value, type);
+  for (const check of RESOURCE_CHECKS) {
+    for (const issue of check({ scenario: view, invalid })) {
+      const path = ['Resources', ...issue.path];
+      if (list.isUnderFailed(path)) continue;
+      if (issue.warning) list.warnings.push(`${formatPath(path)}: ${issue.message}`);
+      else list.add(path, issue.message);
+    }
   }
 
   if (!top) return undefined;
-  const Workload = checkWorkload(top.Workload, Resources, refToId, templateResources, file, opts, list, external);
+  const Workload = checkWorkload(top.Workload, view, refToId, templateResources, file, opts, list, external);
+  const Faults = checkFaults(top.Faults, view, top.Duration, list);
+  const Deployments = checkDeployments(top.Deployments, view, top.Duration, list);
   return {
     file,
     Name: top.Name ?? stackName,
@@ -271,6 +293,8 @@ function build(
     Variant: BASE_VARIANT,
     VariantNames: [BASE_VARIANT],
     Unmodeled,
+    Faults,
+    Deployments,
   };
 }
 
@@ -286,7 +310,7 @@ function earlyString(value: unknown, parameters: Map<string, unknown>): string |
 
 function checkWorkload(
   workload: WorkloadSpec[],
-  resources: Record<string, ResourceModel>,
+  view: Pick<Scenario, 'Resources' | 'Region'>,
   refToId: (value: string, type?: string) => string | undefined,
   template: Record<string, RawResource>,
   file: string,
@@ -294,6 +318,7 @@ function checkWorkload(
   list: IssueList,
   external: ScenarioIssue[],
 ): WorkloadSpec[] {
+  const resources = view.Resources;
   const loadTypes = Object.keys(LOAD_TARGETS);
   const accepting = Object.values(resources)
     .filter((r) => LOAD_TARGETS[r.Type])
@@ -315,12 +340,18 @@ function checkWorkload(
       w.Target = id;
       const type = resources[id]!.Type;
       const target = LOAD_TARGETS[type];
+      // A load balancer passes requests on: the Work a request needs is the final target's.
+      const served = target?.servedBy?.(view, id);
       if (!target) {
         list.add(at('Target'), `${id} is a ${type}, which does not accept load; targets can be: ${loadTypes.join(', ')}`);
+      } else if (served !== undefined && 'error' in served) {
+        list.add(at('Target'), served.error);
       } else {
-        for (const key of target.requires) {
+        const finalType = served === undefined ? type : resources[served.id]!.Type;
+        const via = served === undefined ? '' : ` (${id} forwards to ${served.id})`;
+        for (const key of LOAD_TARGETS[finalType]?.requires ?? []) {
           if (w.Work[key] === undefined) {
-            list.add(at('Work', key), `required for a ${type} target: a distribution in ms, e.g. { Dist: lognormal, Mean: 20, P99: 80 }`);
+            list.add(at('Work', key), `required for a ${finalType} target${via}: a distribution in ms, e.g. { Dist: lognormal, Mean: 20, P99: 80 }`);
           }
         }
       }

@@ -2,7 +2,7 @@
  * From what a template writes to name a resource (logical ID, physical name, synthetic ARN) back
  * to its logical ID.
  */
-import { syntheticArn } from './resourceTypes';
+import { syntheticArn } from './arn';
 import type { Scenario } from './types';
 
 /**

@@ -1,20 +1,53 @@
 /**
  * What the scenario layer knows about CloudFormation resource types: which ones the simulator
- * models (and their schemas), which property names a resource's physical name, and the
- * synthetic ARNs it hands out for `!GetAtt X.Arn`.
+ * models (their schemas and the checks that span them), which property names a resource's
+ * physical name, and which types' `Ref` returns an ARN (the ARNs themselves: arn.ts).
  */
 import type { z } from 'zod';
 import {
+  checkAutoscalingResources,
+  SCALABLE_TARGET,
+  SCALING_POLICY,
+  ScalableTargetPropertiesSchema,
+  ScalingPolicyPropertiesSchema,
+} from '../aws/autoscaling/schema';
+import { ALARM, AlarmPropertiesSchema, checkAlarmResources } from '../aws/cloudwatch/schema';
+import {
+  AUTO_SCALING_GROUP,
+  AutoScalingGroupPropertiesSchema,
+  AutoScalingGroupSimSchema,
+  checkEc2Resources,
+  LAUNCH_TEMPLATE,
+  LaunchTemplatePropertiesSchema,
+  NoSimSchema,
+  SUBNET,
+  SubnetPropertiesSchema,
+} from '../aws/ec2/schema';
+import {
+  CapacityProviderPropertiesSchema,
+  ClusterCapacityProviderAssociationsPropertiesSchema,
   ClusterPropertiesSchema,
   ClusterSimSchema,
+  checkEcsResources,
+  ECS_CAPACITY_PROVIDER,
+  ECS_CLUSTER_CAPACITY_PROVIDER_ASSOCIATIONS,
   ServicePropertiesSchema,
   ServiceSimSchema,
   TaskDefinitionPropertiesSchema,
   TaskDefinitionSimSchema,
 } from '../aws/ecs/schema';
+import {
+  checkElbResources,
+  LISTENER,
+  LOAD_BALANCER,
+  ListenerPropertiesSchema,
+  LoadBalancerPropertiesSchema,
+  TARGET_GROUP,
+  TargetGroupPropertiesSchema,
+} from '../aws/elbv2/schema';
+import type { ResourceCheck } from './resourceCheck';
 
-/** The account ID every synthetic ARN uses. */
-export const ACCOUNT_ID = '123456789012';
+export { ACCOUNT_ID, partitionOf, syntheticArn } from './arn';
 
 export interface ModelledType {
   /** Validates and normalizes `Properties`; unknown CloudFormation properties pass through. */
@@ -28,7 +61,27 @@ export const MODELLED_TYPES: Record<string, ModelledType> = {
   'AWS::ECS::Cluster': { properties: ClusterPropertiesSchema, sim: ClusterSimSchema },
   'AWS::ECS::TaskDefinition': { properties: TaskDefinitionPropertiesSchema, sim: TaskDefinitionSimSchema },
   'AWS::ECS::Service': { properties: ServicePropertiesSchema, sim: ServiceSimSchema },
+  [ECS_CAPACITY_PROVIDER]: { properties: CapacityProviderPropertiesSchema, sim: ClusterSimSchema },
+  [ECS_CLUSTER_CAPACITY_PROVIDER_ASSOCIATIONS]: { properties: ClusterCapacityProviderAssociationsPropertiesSchema, sim: ClusterSimSchema },
+  [LAUNCH_TEMPLATE]: { properties: LaunchTemplatePropertiesSchema, sim: NoSimSchema },
+  [SUBNET]: { properties: SubnetPropertiesSchema, sim: NoSimSchema },
+  [AUTO_SCALING_GROUP]: { properties: AutoScalingGroupPropertiesSchema, sim: AutoScalingGroupSimSchema },
+  [SCALABLE_TARGET]: { properties: ScalableTargetPropertiesSchema, sim: NoSimSchema },
+  [SCALING_POLICY]: { properties: ScalingPolicyPropertiesSchema, sim: NoSimSchema },
+  [ALARM]: { properties: AlarmPropertiesSchema, sim: NoSimSchema },
+  [LOAD_BALANCER]: { properties: LoadBalancerPropertiesSchema, sim: NoSimSchema },
+  [TARGET_GROUP]: { properties: TargetGroupPropertiesSchema, sim: NoSimSchema },
+  [LISTENER]: { properties: ListenerPropertiesSchema, sim: NoSimSchema },
 };
+
+/** The checks that span resources, run in this order after every resource's Properties were validated. */
+export const RESOURCE_CHECKS: readonly ResourceCheck[] = [
+  checkEc2Resources,
+  checkEcsResources,
+  checkElbResources,
+  checkAutoscalingResources,
+  checkAlarmResources,
+];
 
 /** The property that names a resource, per type; without it the physical name is the logical ID. */
 export const NAME_PROPERTY: Record<string, string> = {
@@ -59,6 +112,7 @@ export const NAME_PROPERTY: Record<string, string> = {
   'AWS::AutoScaling::AutoScalingGroup': 'AutoScalingGroupName',
   'AWS::EC2::LaunchTemplate': 'LaunchTemplateName',
   'AWS::ApplicationAutoScaling::ScalingPolicy': 'PolicyName',
+  'AWS::CloudWatch::Alarm': 'AlarmName',
 };
 
 /**
@@ -76,33 +130,6 @@ export const REF_RETURNS_ARN = new Set([
   'AWS::Serverless::StateMachine',
   'AWS::Lambda::LayerVersion',
   'AWS::IAM::ManagedPolicy',
+  'AWS::ApplicationAutoScaling::ScalingPolicy',
 ]);
 
-/** ARN service and resource-type part for types whose ARN does not follow `AWS::<Service>::<Type>`. */
-const ARN_PARTS: Record<string, [service: string, kind: string]> = {
-  'AWS::Serverless::Function': ['lambda', 'function'],
-  'AWS::Serverless::Api': ['apigateway', 'restapis'],
-  'AWS::Serverless::HttpApi': ['apigateway', 'apis'],
-  'AWS::Serverless::SimpleTable': ['dynamodb', 'table'],
-  'AWS::Serverless::StateMachine': ['states', 'stateMachine'],
-  'AWS::Serverless::LayerVersion': ['lambda', 'layer'],
-  'AWS::ElasticLoadBalancingV2::LoadBalancer': ['elasticloadbalancing', 'loadbalancer'],
-  'AWS::ElasticLoadBalancingV2::TargetGroup': ['elasticloadbalancing', 'targetgroup'],
-};
-
-/** The partition of a region: `aws`, `aws-cn` or `aws-us-gov`. */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
-
-/** `arn:<partition>:<service>:<region>:123456789012:<type-ish>/<physical>`, e.g. `arn:aws:ecs:us-east-1:123456789012:task-definition/web`. */
-export function syntheticArn(type: string, physicalName: string, region: string): string {
-  const parts = type.split('::');
-  const [service, kind] = ARN_PARTS[type] ?? [
-    (parts[1] ?? 'unknown').toLowerCase(),
-    (parts[2] ?? 'resource').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase(),
-  ];
-  return `arn:${partitionOf(region)}:${service}:${region}:${ACCOUNT_ID}:${kind}/${physicalName}`;
-}

@@ -1,13 +1,16 @@
 /**
  * The scenario file's top level: simulation settings, the CloudFormation template sections it
- * accepts, and the resource envelope. Also the JSON Schema editors use, built from these same
+ * accepts, the resource envelope, faults and deployments. Also the JSON Schema editors use, built from these same
  * zod schemas (`scenarioJsonSchema`).
  */
 import { z } from 'zod';
 import { DURATION_FORMS } from './duration';
 import { duration, jsonSchemaOverride, num, strictObject } from './fields';
 import { describeValue } from './issues';
+import { DeploymentSchema } from './deployments';
+import { FaultSchema } from './faults';
 import { MODELLED_TYPES } from './resourceTypes';
+import { PricingSchema, SettingsSchema } from './settingsSchema';
 import { WorkloadItemSchema } from './workloadSchema';
 
 export const DEFAULT_START = '2026-01-05T00:00:00Z';
@@ -26,13 +29,6 @@ const StartSchema = z
     }
     return ms;
   });
-
-/** Account- and model-level settings. None are defined yet; unknown keys are errors. */
-export const SettingsSchema = strictObject({});
-
-export const PricingSchema = strictObject({
-  FreeTier: z.boolean().default(false).describe('Apply the AWS Free Tier allowances (default false)'),
-});
 
 export const RESOURCE_ATTRIBUTES = [
   'Type',
@@ -89,6 +85,8 @@ const topShape = {
   Metadata: z.record(z.string(), z.unknown()).optional(),
   Resources: z.record(z.string(), ResourceEnvelopeSchema),
   Workload: z.array(WorkloadItemSchema).default([]),
+  Faults: z.array(FaultSchema).default([]).describe('Failures injected at a time: instance-failure, az-outage, spot-interruption'),
+  Deployments: z.array(DeploymentSchema).default([]).describe('Service deployments: at a time, a service rolls to another task definition'),
   Variants: z
     .record(z.string(), z.record(z.string(), z.unknown()))
     .optional()

@@ -42,7 +42,8 @@ export interface Scenario {
   Region: string;
   /** Account- and model-level settings (validated; later issues add keys). */
   Settings: Record<string, unknown>;
-  Pricing: { FreeTier: boolean };
+  /** `SavingsPlan`: discounts off On-Demand, percent (set by the loader; optional for hand-built scenarios). */
+  Pricing: { FreeTier: boolean; SavingsPlan?: { Ec2: number; Fargate: number; Lambda: number } };
   /** Resources whose Condition holds, keyed by logical ID. */
   Resources: Record<string, ResourceModel>;
   Workload: WorkloadSpec[];
@@ -52,4 +53,39 @@ export interface Scenario {
   VariantNames: string[];
   /** Resource types kept but not modelled: reported in one warning. */
   Unmodeled: { LogicalId: string; Type: string }[];
+  /** Injected failures, in file order (the loader always sets it; `[]` when none). */
+  Faults?: FaultSpec[];
+  /** Service deployments (task definition changes), in file order (the loader always sets it; `[]` when none). */
+  Deployments?: DeploymentSpec[];
+}
+
+export type FaultKind = 'instance-failure' | 'az-outage' | 'spot-interruption';
+
+/** One injected failure. */
+export interface FaultSpec {
+  /** When, ms since Start (before Duration). */
+  At: number;
+  Kind: FaultKind;
+  /**
+   * Logical ID of the AWS::AutoScaling::AutoScalingGroup or AWS::ECS::Service hit
+   * (instance-failure, spot-interruption). Filled in with the only Auto Scaling group when the
+   * file gives none; absent for az-outage.
+   */
+  Target?: string;
+  /** The zone: required for az-outage; for the other kinds, limits the fault to that zone. */
+  Zone?: string;
+  /** Instances (or Spot tasks) hit; default 1. Not used by az-outage. */
+  Count: number;
+  /** az-outage only: how long the zone is down, ms; absent = until the end. */
+  For?: number;
+}
+
+/** A deployment: at `At`, the service starts rolling to another task definition. */
+export interface DeploymentSpec {
+  /** When, ms since Start (before Duration). */
+  At: number;
+  /** Logical ID of the AWS::ECS::Service. */
+  Service: string;
+  /** Logical ID of the AWS::ECS::TaskDefinition to deploy (the current one forces a new deployment). */
+  TaskDefinition: string;
 }

@@ -2,7 +2,7 @@
  * What-if variants: `Variants: { <name>: { "<path>": value } }`, applied to the raw document
  * before anything is resolved or validated, so a variant's values are checked like the base's.
  * A path starts with a resource's logical ID (under `Resources`), `Workload.<Name>`, a section
- * (`Pricing`, `Settings`, `Parameters`, `Globals`, ...) or a top-level setting (`Seed`, `Duration`, ...);
+ * (`Pricing`, `Settings`, `Parameters`, `Globals`, `Faults[n]`, `Deployments[n]`, ...) or a top-level setting (`Seed`, `Duration`, ...);
  * `[n]` indexes a list and a `null` value removes the property.
  */
 import { describeValue, type IssueList } from './issues';
@@ -12,7 +12,7 @@ import type { Overlay, PathSegment } from './positions';
 export const BASE_VARIANT = 'base';
 
 export const VARIANT_TOP_SETTINGS = ['Name', 'Description', 'Seed', 'Start', 'Duration', 'Tick', 'Region'];
-export const VARIANT_SECTIONS = ['Resources', 'Workload', 'Pricing', 'Settings', 'Parameters', 'Mappings', 'Conditions', 'Globals'];
+export const VARIANT_SECTIONS = ['Resources', 'Workload', 'Pricing', 'Settings', 'Parameters', 'Mappings', 'Conditions', 'Globals', 'Faults', 'Deployments'];
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,11 +1,20 @@
 /**
- * One variant of a scenario, assembled: the engine, the workload sources, the service models.
- * Steppable (the browser) or run to the end (the CLI); `report()` gives the variant's report.
+ * One variant of a scenario, assembled: the engine, the workload sources, the ECS clusters and
+ * the service auto scalers. Steppable (the browser) or run to the end (the CLI); `report()` gives
+ * the variant's report.
  */
-import { type EcsService, buildEcsService, ecsServiceReport } from '../aws/ecs';
+import {
+  asgReport,
+  buildClusters,
+  type ClusterModel,
+  ecsQuotas,
+  ecsServiceReport,
+  type ServiceModel,
+} from '../aws/ecs';
 import { Engine, type EngineCheckpoint, Phase } from '../engine';
 import { type PriceTable, pricesFor } from '../pricing';
 import {
+  buildResourceReport,
   buildSeriesReport,
   buildVariantReport,
   LatencyHistogram,
@@ -14,7 +23,12 @@ import {
   type VariantReport,
 } from '../report';
 import type { Scenario } from '../scenario';
-import { WorkloadSource } from '../workload';
+import { absorbSeconds, steepestRise, WorkloadSource } from '../workload';
+import { albLineItems, LoadBalancerModel } from '../aws/elbv2';
+import { loadBalancerServices } from '../aws/elbv2/schema';
+import { buildScalers } from './buildScalers';
+import { pricingOptions } from './pricingOptions';
+import type { ServiceScaler } from '../aws/autoscaling';
 
 /** A latency histogram whose state survives checkpoints (the model records into it). */
 class CheckpointedHistogram {
@@ -35,11 +49,22 @@ export interface SimulationOptions {
   series?: boolean;
 }
 
+export interface ServiceHandle {
+  model: ServiceModel;
+  cluster: ClusterModel;
+  latency: CheckpointedHistogram;
+}
+
 export class Simulation {
   readonly engine: Engine;
   readonly prices: PriceTable;
   readonly workloads: WorkloadSource[] = [];
-  readonly services = new Map<string, { model: EcsService; latency: CheckpointedHistogram }>();
+  readonly clusters: ClusterModel[] = [];
+  readonly services = new Map<string, ServiceHandle>();
+  /** Load balancers that workloads target, by logical ID. */
+  readonly loadBalancers = new Map<string, LoadBalancerModel>();
+  /** Service auto scaling, by service logical ID. */
+  readonly scalers = new Map<string, ServiceScaler>();
 
   constructor(
     readonly scenario: Scenario,
@@ -47,23 +72,74 @@ export class Simulation {
   ) {
     this.prices = pricesFor(scenario.Region);
     this.engine = new Engine({ seed: scenario.Seed, tickMs: scenario.TickMs, durationMs: scenario.DurationMs });
-    for (const resource of Object.values(scenario.Resources)) {
-      if (resource.Type !== 'AWS::ECS::Service') continue;
-      const latency = new CheckpointedHistogram();
-      const model = buildEcsService(this.engine, scenario, resource, this.prices, latency);
+    const quotas = ecsQuotas(scenario);
+    const latencies = new Map<string, CheckpointedHistogram>();
+    const built = buildClusters(this.engine, scenario, this.prices, quotas, (id) => {
+      const h = new CheckpointedHistogram();
+      latencies.set(id, h);
+      return h;
+    });
+    const options2 = pricingOptions(scenario);
+    for (const { model, services } of built) {
+      this.clusters.push(model);
       this.engine.register(model, Phase.Serve);
-      this.services.set(resource.LogicalId, { model, latency });
+      for (const s of services) this.services.set(s.logicalId, { model: s, cluster: model, latency: latencies.get(s.logicalId)! });
+      model.fargateHourly = options2.fargateHourly(this.prices);
+    }
+    // The account's launch bucket is shared: it is checkpointed by the first cluster's owner below.
+    this.engine.register(
+      {
+        name: 'ecs-account',
+        checkpoint: () => quotas.fargateBucket.checkpoint(),
+        restore: (s) => quotas.fargateBucket.restore(s as never),
+      },
+      Phase.Record,
+    );
+    // Every load balancer in front of a simulated service is billed, whether or not a workload names it.
+    for (const r of Object.values(scenario.Resources)) {
+      if (r.Type !== 'AWS::ElasticLoadBalancingV2::LoadBalancer') continue;
+      const behind = loadBalancerServices(scenario, r.LogicalId).map((id) => this.services.get(id)).find((h) => h !== undefined);
+      if (behind === undefined) continue;
+      const lb = new LoadBalancerModel(r.LogicalId, behind.model);
+      this.engine.register(lb, Phase.Meter);
+      this.loadBalancers.set(r.LogicalId, lb);
     }
     for (const spec of scenario.Workload) {
       const source = new WorkloadSource(spec, this.engine.random.stream(`workload:${spec.Name}`), {
         startMs: scenario.StartMs,
       });
-      const target = this.services.get(spec.Target);
-      if (target === undefined) throw new Error(`workload ${spec.Name}: target ${spec.Target} is not a simulated service`);
-      source.connect(target.model);
+      source.connect(this.sinkFor(spec.Name, spec.Target));
       this.engine.register(source, Phase.Arrivals);
       this.workloads.push(source);
     }
+    for (const { scaler, service } of buildScalers(scenario, this.services)) {
+      this.engine.register(scaler, Phase.Control);
+      this.scalers.set(service, scaler);
+    }
+    for (const c of this.clusters) c.start();
+  }
+
+  /** Where a workload's requests go: a service, or a load balancer in front of one. */
+  private sinkFor(workload: string, target: string): { deliver: LoadBalancerModel['deliver'] } {
+    const service = this.services.get(target);
+    if (service !== undefined) return service.model;
+    const lb = this.loadBalancers.get(target);
+    if (lb !== undefined) return lb;
+    throw new Error(`workload ${workload}: target ${target} is not a simulated service or load balancer`);
+  }
+
+  /** Seconds the service took to absorb the steepest rise of the load aimed at it (null: no rise, or never). */
+  private absorb(serviceId: string, model: ServiceModel): number | null {
+    const lbs = [...this.loadBalancers.entries()].filter(([, lb]) => lb.forwardsTo(model)).map(([id]) => id);
+    let rise: ReturnType<typeof steepestRise> = null;
+    for (const w of this.scenario.Workload) {
+      if (w.Target !== serviceId && !lbs.includes(w.Target)) continue;
+      const r = steepestRise(w.Arrivals, this.scenario.DurationMs, this.scenario.StartMs);
+      if (r !== null && (rise === null || r.toRate - r.fromRate > rise.toRate - rise.fromRate)) rise = r;
+    }
+    if (rise === null) return null;
+    const s = model.series;
+    return absorbSeconds(s.latency.points(), s.failures.points(), rise.atMs / 1000, s.latency.bucketMs / 1000);
   }
 
   /** Advances one tick; false when the run has ended. */
@@ -89,18 +165,35 @@ export class Simulation {
     const resources: Record<string, ResourceReport> = {};
     const series: Record<string, Record<string, SeriesReport>> = {};
     const total = new LatencyHistogram();
+    const opts = pricingOptions(this.scenario);
     let arrived = 0;
     let served = 0;
     let failed = 0;
     let queued = 0;
-    for (const [id, { model, latency }] of this.services) {
-      const section = ecsServiceReport(model, this.prices, latency.histogram, this.scenario.DurationMs);
+    for (const cluster of this.clusters) {
+      for (const asg of cluster.asgs) {
+        resources[asg.config.logicalId] = asgReport(asg, this.prices, opts.ec2, this.scenario.DurationMs);
+      }
+    }
+    for (const [id, lb] of this.loadBalancers) {
+      const items = albLineItems(lb.meter.usage(this.scenario.DurationMs), this.prices.alb);
+      resources[id] = buildResourceReport('AWS::ElasticLoadBalancingV2::LoadBalancer', items, { requests: lb.requests });
+    }
+    for (const [id, { model, cluster, latency }] of this.services) {
+      const q = cluster.queued(model);
+      const section = ecsServiceReport(model, q, this.prices, opts.fargate, latency.histogram, this.scenario.DurationMs);
+      section['absorbSeconds'] = this.absorb(id, model);
+      const scaler = this.scalers.get(id);
+      if (scaler !== undefined) {
+        section['scaleOuts'] = scaler.stats.scaleOuts;
+        section['scaleIns'] = scaler.stats.scaleIns;
+      }
       resources[id] = section;
-      const r = section['requests'] as { arrived: number; served: number; failed: number; queued: number };
-      arrived += r.arrived;
-      served += r.served;
-      failed += r.failed;
-      queued += r.queued;
+      const c = model.counters;
+      arrived += c.arrived;
+      served += c.served;
+      failed += c.failed;
+      queued += q;
       total.merge(latency.histogram);
       if (this.options.series) {
         series[id] = Object.fromEntries(
@@ -108,11 +201,26 @@ export class Simulation {
         );
       }
     }
+    const faults = this.clusters
+      .flatMap((c) => c.faultRecords)
+      .sort((a, b) => a.atSeconds - b.atSeconds)
+      .map((f) => ({
+        kind: f.kind,
+        atSeconds: f.atSeconds,
+        target: f.target,
+        zone: f.zone,
+        instancesLost: f.instancesLost,
+        tasksLost: f.tasksLost,
+        windowSeconds: f.windowSeconds,
+        failedRequests: f.failedInWindow,
+        servedRequests: f.servedInWindow,
+      }));
     return buildVariantReport({
       name: this.scenario.Variant,
       requests: { arrived, served, failed, throttled: 0, queued },
       latency: total,
       resources,
+      faults,
       ...(this.options.series ? { series } : {}),
     });
   }

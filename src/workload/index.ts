@@ -26,3 +26,4 @@ export {
   type WorkloadSourceOptions,
   type WorkloadSourceState,
 } from './WorkloadSource';
+export { absorbSeconds, type Rise, steepestRise } from './steepestRise';

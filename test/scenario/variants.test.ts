@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isFargateCapacity, serviceCapacity } from '../../src/aws/ecs/schema';
 import { brief, issuesOf, load, WEB } from './helpers';
 
 const WITH_VARIANTS = `${WEB}Variants:
@@ -94,6 +95,40 @@ describe('variants', () => {
   it('rejects an unknown variant name, listing the variants', () => {
     expect(brief(issuesOf(WITH_VARIANTS, { variant: 'nope' }))).toEqual([
       '25:3 Variants: unknown variant "nope"; variants: base, arm, bigger, unpinned, indexed, indexed2, badArch, badCpu, badPath, badIndex',
+    ]);
+  });
+});
+
+describe('variants between launch types and capacity providers', () => {
+  const SPOT = `${WEB}Variants:
+  spot:
+    WebService.Properties.LaunchType: null
+    WebService.Properties.CapacityProviderStrategy:
+      - { CapacityProvider: FARGATE, Base: 1, Weight: 1 }
+      - { CapacityProvider: FARGATE_SPOT, Weight: 3 }
+  both:
+    WebService.Properties.CapacityProviderStrategy: [{ CapacityProvider: FARGATE_SPOT, Weight: 1 }]
+`;
+
+  it('switches a service from LaunchType FARGATE to a Fargate Spot capacity provider strategy', () => {
+    const base = load(SPOT);
+    expect(serviceCapacity(base, base.Resources.WebService!)).toEqual({ kind: 'launchType', LaunchType: 'FARGATE' });
+    const s = load(SPOT, { variant: 'spot' });
+    const capacity = serviceCapacity(s, s.Resources.WebService!);
+    expect(capacity).toEqual({
+      kind: 'strategy',
+      From: 'service',
+      Strategy: [
+        { CapacityProvider: 'FARGATE', Base: 1, Weight: 1 },
+        { CapacityProvider: 'FARGATE_SPOT', Base: 0, Weight: 3 },
+      ],
+    });
+    expect(isFargateCapacity(capacity)).toBe(true);
+  });
+
+  it('reports a strategy added next to LaunchType at the variant', () => {
+    expect(brief(issuesOf(SPOT, { variant: 'both' }))).toEqual([
+      '31:53 Variants.both.WebService.Properties.CapacityProviderStrategy: cannot be given together with LaunchType: use one or the other',
     ]);
   });
 });

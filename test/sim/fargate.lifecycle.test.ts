@@ -5,10 +5,10 @@ import { fargateScenario } from './helpers';
 describe('Fargate task lifecycle in a service', () => {
   it('walks PROVISIONING → PENDING → ACTIVATING → RUNNING with the default 250 MiB image in 35 s', () => {
     const sim = new Simulation(fargateScenario({ desired: 3, tasksAtStart: 'Launching', rate: 0, duration: '2m' }));
-    const svc = sim.services.get('Svc')!.model;
+    const handle = sim.services.get('Svc')!;
     const at = (s: number) => {
       sim.engine.runUntil(s * 1000);
-      const c = svc.statusCounts();
+      const c = handle.cluster.statusCounts(handle.model);
       return Object.entries(c).find(([, n]) => n === 3)?.[0];
     };
     expect(at(9)).toBe('PROVISIONING');
@@ -30,7 +30,8 @@ describe('Fargate task lifecycle in a service', () => {
   it('starts at once with StartLatency 0', () => {
     const sim = new Simulation(fargateScenario({ desired: 2, tasksAtStart: 'Launching', startLatency: '0s', rate: 0, duration: '10s' }));
     sim.engine.runUntil(1000);
-    expect(sim.services.get('Svc')!.model.statusCounts().RUNNING).toBe(2);
+    const h = sim.services.get('Svc')!;
+    expect(h.cluster.statusCounts(h.model).RUNNING).toBe(2);
   });
 
   it('supports 100 ms ticks', () => {

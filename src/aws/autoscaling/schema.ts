@@ -4,6 +4,7 @@
  * defaults for ECS filled in, which service a target scales (`scalableTargetService`), and the
  * checks that span resources. Only the `ecs` namespace is simulated.
  */
+/** biome-ignore-all lint/suspicious/noTemplateCurlyInString: messages quote CloudFormation Fn::Sub templates, not JS templates. */
 import { z } from 'zod';
 import { bool, num, oneOf } from '../../scenario/fields';
 import { describeValue, formatNumber } from '../../scenario/issues';

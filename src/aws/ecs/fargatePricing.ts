@@ -49,13 +49,27 @@ export function taskHourlyUsd(rates: FargatePlatformRates, prices: FargatePrices
   return perSecond * 3600;
 }
 
+export interface FargateBillOptions {
+  /** Percent off the published rates (Spot discount or Savings Plan). */
+  discountPercent?: number;
+  /** Shown in the descriptions, e.g. `Spot`. */
+  label?: string;
+}
+
 /** Line items of a Fargate bill: vCPU, memory, (Windows licence), extra ephemeral storage. */
-export function fargateLineItems(usage: FargateUsage, rates: FargatePlatformRates, prices: FargatePrices): LineItem[] {
+export function fargateLineItems(
+  usage: FargateUsage,
+  rates: FargatePlatformRates,
+  prices: FargatePrices,
+  options: FargateBillOptions = {},
+): LineItem[] {
   const vcpuSeconds = usage.cpuUnitSeconds / 1024;
   const gibSeconds = usage.memoryMiBSeconds / 1024;
+  const k = 1 - (options.discountPercent ?? 0) / 100;
+  const tag = options.label !== undefined ? `, ${options.label}` : '';
   const items = [
-    lineItem(`Fargate vCPU (${rates.label})`, vcpuSeconds, 'vCPU-second', rates.vcpuSecond.usd),
-    lineItem(`Fargate memory (${rates.label})`, gibSeconds, 'GiB-second', rates.gibSecond.usd),
+    lineItem(`Fargate vCPU (${rates.label}${tag})`, vcpuSeconds, 'vCPU-second', rates.vcpuSecond.usd * k),
+    lineItem(`Fargate memory (${rates.label}${tag})`, gibSeconds, 'GiB-second', rates.gibSecond.usd * k),
   ];
   if (rates.osLicenseVcpuSecond !== undefined) {
     items.push(lineItem('Fargate Windows OS licence', vcpuSeconds, 'vCPU-second', rates.osLicenseVcpuSecond.usd));

@@ -1,32 +1,63 @@
-/** The report section of an ECS service: its bill and its metrics (docs/models/ecs-fargate.md). */
+/** The report section of an ECS service: its Fargate bill and its metrics (docs/models/ecs.md). */
 import type { PriceTable } from '../../pricing';
-import { buildResourceReport, type LatencyHistogram, latencyPercentiles, type ResourceReport } from '../../report';
-import type { EcsService } from './EcsService';
+import { buildResourceReport, type LatencyHistogram, type LineItem, latencyPercentiles, type ResourceReport } from '../../report';
 import { fargateLineItems, fargateRates } from './fargatePricing';
+import type { ServiceModel } from './ServiceModel';
 
-export function ecsServiceReport(service: EcsService, prices: PriceTable, latency: LatencyHistogram, durationMs: number): ResourceReport {
+export interface FargateDiscounts {
+  /** Fraction off the Fargate price for FARGATE_SPOT tasks (Settings.Spot.FargateDiscount). */
+  spotDiscount: number;
+  /** Percent off On-Demand Fargate from a Savings Plan (Pricing.SavingsPlan.Fargate). */
+  savingsPlanPercent: number;
+}
+
+export function ecsServiceReport(
+  service: ServiceModel,
+  queued: number,
+  prices: PriceTable,
+  discounts: FargateDiscounts,
+  latency: LatencyHistogram,
+  durationMs: number,
+): ResourceReport {
   const cfg = service.config;
+  const td = cfg.taskDef;
   const c = service.counters;
-  const rates = fargateRates(prices.fargate, cfg.cpuArchitecture, cfg.osFamily);
-  const served = service.servedTotal();
-  const queued = service.queued();
-  return buildResourceReport('AWS::ECS::Service', fargateLineItems(service.meter.usage, rates, prices.fargate), {
-    launchType: 'FARGATE',
+  const items: LineItem[] = [];
+  const several = service.meters.size > 1 && service.taskDefs.size > 1;
+  for (const [key, meter] of service.meters) {
+    if (meter.usage.tasks === 0) continue;
+    const [tdId, kind] = key.split('|') as [string, string];
+    const mtd = service.taskDefs.get(tdId)!;
+    const rates = fargateRates(prices.fargate, mtd.cpuArchitecture, mtd.osFamily);
+    const spot = kind === 'FARGATE_SPOT';
+    const labels = [spot ? 'Spot' : discounts.savingsPlanPercent > 0 ? `Savings Plan ${discounts.savingsPlanPercent} %` : '', several ? tdId : ''].filter(Boolean);
+    items.push(
+      ...fargateLineItems(meter.usage, rates, prices.fargate, {
+        discountPercent: spot ? discounts.spotDiscount * 100 : discounts.savingsPlanPercent,
+        label: labels.length > 0 ? labels.join(', ') : undefined,
+      }),
+    );
+  }
+  const kinds = [...new Set(cfg.providers.map((p) => p.kind))];
+  return buildResourceReport('AWS::ECS::Service', items, {
+    launchType: kinds.length === 1 ? kinds[0] : 'MIXED',
+    capacityProviders: cfg.providers.map((p) => p.name),
     desiredCount: cfg.desiredCount,
-    taskCpuUnits: cfg.cpuUnits,
-    taskMemoryMiB: cfg.memoryMiB,
-    cpuArchitecture: cfg.cpuArchitecture,
-    tasks: {
-      launched: c.tasksLaunched,
-      stopped: c.tasksStopped,
-      peakRunning: c.peakRunning,
-      averageRunning: round(c.runningTaskSeconds / (durationMs / 1000), 3),
-      billedTaskSeconds: service.meter.usage.taskSeconds,
-    },
-    requests: { arrived: c.arrived, served, failed: c.failed, queued },
-    failures: { noRunningTask: c.failedNoTask, queueFull: c.failedQueueFull },
+    finalDesiredCount: service.desiredCount,
+    taskCpuUnits: td.cpuUnits,
+    taskMemoryMiB: td.memoryMiB,
+    cpuArchitecture: td.cpuArchitecture,
+    peakRunningTasks: c.peakRunning,
+    averageRunningTasks: round(c.runningTaskSeconds / (durationMs / 1000), 3),
+    tasksStarted: c.tasksStarted,
+    tasksStopped: c.tasksStopped,
+    tasksWaitingForCapacity: c.tasksWaitingForCapacity,
+    peakTasksWaitingForCapacity: c.peakTasksWaiting,
+    spotInterruptions: c.spotInterruptions,
+    averageCpuUtilization: c.vcpuSeconds > 0 ? round((100 * c.cpuMs) / 1000 / c.vcpuSeconds, 2) : 0,
+    requests: { arrived: c.arrived, served: c.served, failed: c.failed, queued },
+    failures: { noRunningTask: c.failedNoTask, queueFull: c.failedQueueFull, taskStopped: c.failedTaskStopped },
     latencyMs: latencyPercentiles(latency),
-    cpuUtilizationPercent: c.vcpuSeconds > 0 ? round((100 * c.cpuMs) / 1000 / c.vcpuSeconds, 2) : 0,
   });
 }
 

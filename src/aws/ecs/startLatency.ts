@@ -51,3 +51,28 @@ export function fargateStartPhases(imageSizeMiB: number, startLatencyMs?: number
     activatingMs: phases.activatingMs * k,
   };
 }
+
+/** Extra time for an awsvpc task's network interface on EC2 ("several seconds", fact 38). */
+export const AWSVPC_ATTACH_MS = 5_000;
+/** Container start after the image is there, on EC2. */
+export const EC2_CONTAINER_START_MS = 3_000;
+
+/**
+ * Start phases of a task on an EC2 instance. With the image already on the instance (EC2 caches
+ * images; fact 40) the task starts in `cachedPullMs`; otherwise the image is pulled at the same
+ * rate as on Fargate. awsvpc tasks add the network interface attach.
+ */
+export function ec2StartPhases(
+  imageSizeMiB: number,
+  awsvpc: boolean,
+  cached: boolean,
+  cachedPullMs: number,
+  startLatencyMs?: number,
+): StartPhasesMs {
+  const provisioningMs = awsvpc ? AWSVPC_ATTACH_MS : 0;
+  const pull = cached ? cachedPullMs : EC2_CONTAINER_START_MS + (imageSizeMiB / FARGATE_START_DEFAULTS.pullMiBPerSecond) * 1000;
+  const phases = { provisioningMs, pendingMs: pull, activatingMs: FARGATE_START_DEFAULTS.activatingMs };
+  if (startLatencyMs === undefined || cached) return phases;
+  const k = startLatencyMs / (phases.provisioningMs + phases.pendingMs + phases.activatingMs);
+  return { provisioningMs: provisioningMs * k, pendingMs: pull * k, activatingMs: phases.activatingMs * k };
+}

@@ -7,3 +7,4 @@ export {
 } from './AlbMeter';
 export { ALB_LCU_DEFINITION, type AlbTargetKind, type AlbTraffic, albLcuDimensions, albLcus } from './albLcus';
 export { albHourTraffic, albLcuHours, albLineItems } from './albPricing';
+export { LoadBalancerModel } from './LoadBalancerModel';

@@ -34,6 +34,19 @@ function variant(v: VariantReport): VariantReport {
     },
     resources,
   };
+  if (v.faults !== undefined) {
+    out.faults = v.faults.map((f) => ({
+      kind: f.kind,
+      atSeconds: f.atSeconds,
+      target: f.target,
+      zone: f.zone,
+      instancesLost: f.instancesLost,
+      tasksLost: f.tasksLost,
+      windowSeconds: f.windowSeconds,
+      failedRequests: f.failedRequests,
+      servedRequests: f.servedRequests,
+    }));
+  }
   if (v.series !== undefined) {
     const all: Record<string, Record<string, SeriesReport>> = {};
     for (const [owner, byName] of Object.entries(v.series)) {

@@ -50,7 +50,48 @@ function comparison(variants: VariantReport[], style: Style): string {
   line('p50 (ms)', (v) => formatMs(v.totals.latencyMs.p50));
   line('p95 (ms)', (v) => formatMs(v.totals.latencyMs.p95));
   line('p99 (ms)', (v) => formatMs(v.totals.latencyMs.p99));
+  // Capacity, from the resources' metrics (rows only where some variant has them).
+  const optional = (label: string, f: (v: VariantReport) => number | null) => {
+    const values = variants.map(f);
+    if (values.some((x) => x !== null)) t.push([label, ...values.map((x) => (x === null ? 'n/a' : formatQuantity(x)))]);
+  };
+  optional('Peak instances', (v) => sumMetric(v, 'peakInstances'));
+  optional('Average instances', (v) => sumMetric(v, 'averageInstances'));
+  optional('Peak running tasks', (v) => sumMetric(v, 'peakRunningTasks'));
+  optional('Average running tasks', (v) => sumMetric(v, 'averageRunningTasks'));
+  optional('Reserved CPU share (%)', (v) => {
+    const hours = sumMetric(v, 'instanceHours');
+    if (hours === null || hours === 0) return null;
+    let weighted = 0;
+    for (const r of Object.values(v.resources)) {
+      if (typeof r['reservedCpuShare'] === 'number' && typeof r['instanceHours'] === 'number') weighted += r['reservedCpuShare'] * r['instanceHours'];
+    }
+    return Math.round((1000 * weighted) / hours) / 10;
+  });
+  optional('Time to absorb steepest rise (s)', (v) => maxMetric(v, 'absorbSeconds'));
+  const ids = [...new Set(variants.flatMap((v) => Object.keys(v.resources)))];
+  for (const id of ids) line(`Cost: ${id}`, (v) => (v.resources[id] === undefined ? '—' : formatUsd(v.resources[id]!.costUsd)));
   return t.toString();
+}
+
+/** Σ of a numeric metric over the variant's resources, or null when none has it. */
+function sumMetric(v: VariantReport, name: string): number | null {
+  let total: number | null = null;
+  for (const r of Object.values(v.resources)) {
+    const x = r[name];
+    if (typeof x === 'number') total = (total ?? 0) + x;
+  }
+  return total;
+}
+
+/** The largest value of a numeric metric over the variant's resources, or null. */
+function maxMetric(v: VariantReport, name: string): number | null {
+  let best: number | null = null;
+  for (const r of Object.values(v.resources)) {
+    const x = r[name];
+    if (typeof x === 'number' && (best === null || x > best)) best = x;
+  }
+  return best;
 }
 
 function totals(v: VariantReport, style: Style): string {
@@ -112,6 +153,24 @@ function resource(id: string, r: ResourceReport, style: Style): string {
   return `${id} (${r.type}): ${formatUsd(r.costUsd)}\n${metricsLine(r)}${t.toString()}`;
 }
 
+/** What each injected fault did. */
+function faults(v: VariantReport, style: Style): string {
+  const t = newTable(style, ['Fault', 'At (s)', 'Target', 'Instances lost', 'Tasks lost', 'Window (s)', 'Failed', 'Served'], 1, 8);
+  for (const f of v.faults ?? []) {
+    t.push([
+      f.kind,
+      formatQuantity(f.atSeconds),
+      f.target ?? f.zone ?? '',
+      formatCount(f.instancesLost),
+      formatCount(f.tasksLost),
+      formatQuantity(f.windowSeconds),
+      formatCount(f.failedRequests),
+      formatCount(f.servedRequests),
+    ]);
+  }
+  return `Faults\n${t.toString()}`;
+}
+
 /** `report` as terminal tables. */
 export function toTable(report: Report, options: TableOptions = {}): string {
   const style: Style = options.color === true ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
@@ -125,6 +184,7 @@ export function toTable(report: Report, options: TableOptions = {}): string {
   for (const v of report.variants) {
     const parts = [`Variant ${v.name}\n${totals(v, style)}`];
     for (const [id, r] of Object.entries(v.resources)) parts.push(resource(id, r, style));
+    if (v.faults !== undefined && v.faults.length > 0) parts.push(faults(v, style));
     out.push(parts.join('\n\n'));
   }
   return `${out.join('\n\n')}\n`;

@@ -1,0 +1,248 @@
+/**
+ * One ECS service inside a cluster model: its desired count, its tasks, the requests it serves
+ * and its counters and series. The cluster (ClusterModel.ts) launches, places and stops tasks;
+ * this holds what belongs to the service alone.
+ */
+import { Series, type SeriesState } from '../../engine';
+import type { ArrivalBatch } from '../../workload';
+import type { CapacityKind, ServiceConfig, Task, TaskDefConfig } from './clusterTypes';
+import { FargateMeter, type FargateUsage } from './FargateMeter';
+import type { LatencySink } from './PsServer';
+
+/** A latency histogram whose state round-trips through checkpoints. */
+export interface LatencyRecorder extends LatencySink {
+  checkpoint(): unknown;
+  restore(state: unknown): void;
+}
+
+export interface ServiceCounters {
+  arrived: number;
+  served: number;
+  failed: number;
+  /** Failed because no task was RUNNING. */
+  failedNoTask: number;
+  /** Failed because the task's queue was full. */
+  failedQueueFull: number;
+  /** Failed because their task stopped or died with them in it. */
+  failedTaskStopped: number;
+  tasksStarted: number;
+  tasksStopped: number;
+  /** Tasks that had to wait for capacity (an instance, or a launch token) before starting. */
+  tasksWaitingForCapacity: number;
+  peakTasksWaiting: number;
+  peakRunning: number;
+  runningTaskSeconds: number;
+  cpuMs: number;
+  vcpuSeconds: number;
+  spotInterruptions: number;
+  deployments: number;
+}
+
+export type ServiceSeriesName =
+  | 'arrivals'
+  | 'failures'
+  | 'running'
+  | 'desired'
+  | 'waiting'
+  | 'inFlight'
+  | 'cpuUtilization'
+  | 'latency'
+  | 'costRate';
+
+export interface ServiceModelState {
+  desiredCount: number;
+  taskDef: string;
+  deploymentInProgress: boolean;
+  counters: ServiceCounters;
+  meters: Record<string, FargateUsage>;
+  rr: number;
+  cpuMsSeen: number;
+  arrivedSeen: number;
+  failedSeen: number;
+  tickCpuMs: number;
+  tickArrived: number;
+  lastCpuUtilization: number | null;
+  latency: unknown;
+  series: Record<ServiceSeriesName, SeriesState>;
+  launchTokens: unknown;
+}
+
+/** The service's side of serving: the cluster routes and admits. */
+export interface RequestRouter {
+  deliver(service: ServiceModel, batch: ArrivalBatch): void;
+}
+
+export class ServiceModel {
+  desiredCount: number;
+  counters: ServiceCounters = {
+    arrived: 0,
+    served: 0,
+    failed: 0,
+    failedNoTask: 0,
+    failedQueueFull: 0,
+    failedTaskStopped: 0,
+    tasksStarted: 0,
+    tasksStopped: 0,
+    tasksWaitingForCapacity: 0,
+    peakTasksWaiting: 0,
+    peakRunning: 0,
+    runningTaskSeconds: 0,
+    cpuMs: 0,
+    vcpuSeconds: 0,
+    spotInterruptions: 0,
+    deployments: 0,
+  };
+  /** Tasks in lifecycle order of launch (ids), excluding stopped ones. */
+  tasks: Task[] = [];
+  /** RUNNING tasks, for routing. */
+  running: Task[] = [];
+  /** The task definition new tasks run. */
+  taskDef: TaskDefConfig;
+  /** Every task definition the service may run (its own and those deployed to it), by logical ID. */
+  readonly taskDefs = new Map<string, TaskDefConfig>();
+  /** Fargate usage by `<task definition>|<FARGATE|FARGATE_SPOT>`, in first-use order. */
+  readonly meters = new Map<string, FargateMeter>();
+  readonly series: Record<ServiceSeriesName, Series>;
+  rr = 0;
+  /** CPU-ms admitted this tick and requests arrived this tick (for metrics and auto scaling). */
+  tickCpuMs = 0;
+  tickArrived = 0;
+  private cpuMsSeen = 0;
+  private arrivedSeen = 0;
+  private failedSeen = 0;
+  private readonly fargateOnly: boolean;
+  /** A deployment is replacing tasks (service auto scaling suspends scale-in meanwhile). */
+  deploymentInProgress = false;
+  /** Latest CPU utilisation (% of reserved vCPU of RUNNING tasks), NaN without running tasks. */
+  lastCpuUtilization = Number.NaN;
+
+  constructor(
+    readonly index: number,
+    readonly config: ServiceConfig,
+    readonly latency: LatencyRecorder,
+    private readonly router: RequestRouter,
+    tickMs: number,
+    private readonly billing: { minimumLinuxSeconds: number; minimumWindowsSeconds: number; freeEphemeralGiB: number },
+  ) {
+    this.desiredCount = config.desiredCount;
+    this.fargateOnly = config.providers.every((p) => p.kind !== 'EC2');
+    this.taskDef = config.taskDef;
+    this.taskDefs.set(config.taskDef.logicalId, config.taskDef);
+    this.series = {
+      arrivals: new Series('arrivalsPerSecond', 'requests/s', tickMs),
+      failures: new Series('failuresPerSecond', 'requests/s', tickMs),
+      running: new Series('runningTasks', 'tasks', tickMs),
+      desired: new Series('desiredTasks', 'tasks', tickMs),
+      waiting: new Series('tasksWaitingForCapacity', 'tasks', tickMs),
+      inFlight: new Series('requestsInFlight', 'requests', tickMs),
+      cpuUtilization: new Series('cpuUtilization', 'percent', tickMs),
+      latency: new Series('latencyMeanMs', 'ms', tickMs),
+      costRate: new Series('costUsdPerHour', 'USD/h', tickMs),
+    };
+  }
+
+  get logicalId(): string {
+    return this.config.logicalId;
+  }
+
+  /** The Fargate meter for tasks of `td` on `kind` (created on first use). */
+  meterFor(td: TaskDefConfig, kind: CapacityKind): FargateMeter {
+    const key = `${td.logicalId}|${kind}`;
+    let m = this.meters.get(key);
+    if (m === undefined) {
+      const minimum = td.osFamily === 'WINDOWS' ? this.billing.minimumWindowsSeconds : this.billing.minimumLinuxSeconds;
+      m = new FargateMeter(td.cpuUnits, td.memoryMiB, td.ephemeralGiB, minimum, this.billing.freeEphemeralGiB);
+      this.meters.set(key, m);
+    }
+    return m;
+  }
+
+  /** Serves a tick's arrivals (the workload's sink). */
+  deliver(batch: ArrivalBatch): void {
+    this.router.deliver(this, batch);
+  }
+
+  /** Requests completed so far. */
+  servedTotal(): number {
+    return this.counters.served;
+  }
+
+  /** Closes the tick's metrics; returns the tick's CPU utilisation. */
+  closeTick(tickStartMs: number, tickMs: number, waiting: number, inFlight: number, latencyMean: number, costPerHour: number): void {
+    const c = this.counters;
+    const n = this.running.length;
+    const dtS = tickMs / 1000;
+    let vcpu = 0;
+    for (const t of this.running) vcpu += t.td.cpuUnits / 1024;
+    c.runningTaskSeconds += n * dtS;
+    c.vcpuSeconds += vcpu * dtS;
+    if (n > c.peakRunning) c.peakRunning = n;
+    if (waiting > c.peakTasksWaiting) c.peakTasksWaiting = waiting;
+    this.tickCpuMs = c.cpuMs - this.cpuMsSeen;
+    this.cpuMsSeen = c.cpuMs;
+    this.tickArrived = c.arrived - this.arrivedSeen;
+    this.arrivedSeen = c.arrived;
+    // Work admitted over the reserved vCPU-time: CloudWatch's CPUUtilization. A Fargate task cannot
+    // use more than it reserved; on EC2 a task may use idle instance CPU, so the value may pass 100.
+    const u = n > 0 ? (100 * this.tickCpuMs) / (vcpu * tickMs) : Number.NaN;
+    this.lastCpuUtilization = this.fargateOnly ? Math.min(100, u) : u;
+    const s = this.series;
+    s.arrivals.record(tickStartMs, this.tickArrived / dtS);
+    s.failures.record(tickStartMs, (c.failed - this.failedSeen) / dtS);
+    this.failedSeen = c.failed;
+    s.running.record(tickStartMs, n);
+    s.desired.record(tickStartMs, this.desiredCount);
+    s.waiting.record(tickStartMs, waiting);
+    s.inFlight.record(tickStartMs, inFlight);
+    s.cpuUtilization.record(tickStartMs, Number.isNaN(this.lastCpuUtilization) ? 0 : this.lastCpuUtilization);
+    if (!Number.isNaN(latencyMean)) s.latency.record(tickStartMs, latencyMean);
+    s.costRate.record(tickStartMs, costPerHour);
+  }
+
+  checkpoint(launchTokens: unknown): ServiceModelState {
+    return {
+      desiredCount: this.desiredCount,
+      taskDef: this.taskDef.logicalId,
+      deploymentInProgress: this.deploymentInProgress,
+      counters: { ...this.counters },
+      meters: Object.fromEntries([...this.meters].map(([k, m]) => [k, { ...m.usage }])),
+      rr: this.rr,
+      cpuMsSeen: this.cpuMsSeen,
+      arrivedSeen: this.arrivedSeen,
+      failedSeen: this.failedSeen,
+      tickCpuMs: this.tickCpuMs,
+      tickArrived: this.tickArrived,
+      lastCpuUtilization: Number.isNaN(this.lastCpuUtilization) ? null : this.lastCpuUtilization,
+      latency: this.latency.checkpoint(),
+      series: Object.fromEntries(Object.entries(this.series).map(([k, v]) => [k, v.checkpoint()])) as Record<
+        ServiceSeriesName,
+        SeriesState
+      >,
+      launchTokens,
+    };
+  }
+
+  /** Restores the service's own state; the cluster relinks tasks afterwards. */
+  restore(s: ServiceModelState): void {
+    this.desiredCount = s.desiredCount;
+    this.taskDef = this.taskDefs.get(s.taskDef)!;
+    this.deploymentInProgress = s.deploymentInProgress;
+    this.counters = { ...s.counters };
+    this.meters.clear();
+    for (const [key, usage] of Object.entries(s.meters)) {
+      const [tdId, kind] = key.split('|') as [string, CapacityKind];
+      this.meterFor(this.taskDefs.get(tdId)!, kind).usage = { ...usage };
+    }
+    this.rr = s.rr;
+    this.cpuMsSeen = s.cpuMsSeen;
+    this.arrivedSeen = s.arrivedSeen;
+    this.failedSeen = s.failedSeen;
+    this.tickCpuMs = s.tickCpuMs;
+    this.tickArrived = s.tickArrived;
+    this.lastCpuUtilization = s.lastCpuUtilization ?? Number.NaN;
+    this.latency.restore(s.latency);
+    for (const [k, v] of Object.entries(this.series)) v.restore(s.series[k as ServiceSeriesName]);
+    this.tasks = [];
+    this.running = [];
+  }
+}

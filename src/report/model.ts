@@ -67,6 +67,12 @@ export interface FaultReport {
   /** Requests that failed / were served in the window. */
   failedRequests: number;
   servedRequests: number;
+  /** Mean latency of the cluster's services in the 5 minutes before the fault and in its window, ms (null: none served). */
+  latencyMeanMsBefore: number | null;
+  latencyMeanMsDuring: number | null;
+  /** The cluster's cost rate (tasks and instances) before and during the window, USD per hour. */
+  costUsdPerHourBefore: number;
+  costUsdPerHourDuring: number;
 }
 
 export interface VariantReport {

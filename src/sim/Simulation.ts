@@ -12,11 +12,13 @@ import {
   type ServiceModel,
 } from '../aws/ecs';
 import { Engine, type EngineCheckpoint, Phase } from '../engine';
+import type { FaultRecord } from '../aws/ecs/ClusterModel';
 import { type PriceTable, pricesFor } from '../pricing';
 import {
   buildResourceReport,
   buildSeriesReport,
   buildVariantReport,
+  type FaultReport,
   LatencyHistogram,
   type ResourceReport,
   type SeriesReport,
@@ -128,6 +130,37 @@ export class Simulation {
     throw new Error(`workload ${workload}: target ${target} is not a simulated service or load balancer`);
   }
 
+  /** What a fault did: losses, requests in its window, and latency and cost rate before and during it. */
+  private faultReport(cluster: ClusterModel, f: FaultRecord): FaultReport {
+    const at = f.atSeconds;
+    const end = at + f.windowSeconds;
+    const latency = (from: number, to: number) => {
+      const means = cluster.services.map((svc) => seriesMean(svc.series.latency.points(), from, to)).filter((x) => x !== null);
+      return means.length > 0 ? round3(means.reduce((a, b) => a + b, 0) / means.length) : null;
+    };
+    const costRate = (from: number, to: number) => {
+      let total = 0;
+      for (const svc of cluster.services) total += seriesMean(svc.series.costRate.points(), from, to) ?? 0;
+      for (const asg of cluster.asgs) total += seriesMean(asg.series.costRate.points(), from, to) ?? 0;
+      return round3(total);
+    };
+    return {
+      kind: f.kind,
+      atSeconds: at,
+      target: f.target,
+      zone: f.zone,
+      instancesLost: f.instancesLost,
+      tasksLost: f.tasksLost,
+      windowSeconds: f.windowSeconds,
+      failedRequests: f.failedInWindow,
+      servedRequests: f.servedInWindow,
+      latencyMeanMsBefore: latency(at - 300, at),
+      latencyMeanMsDuring: latency(at, end),
+      costUsdPerHourBefore: costRate(at - 300, at),
+      costUsdPerHourDuring: costRate(at, end),
+    };
+  }
+
   /** Seconds the service took to absorb the steepest rise of the load aimed at it (null: no rise, or never). */
   private absorb(serviceId: string, model: ServiceModel): number | null {
     const lbs = [...this.loadBalancers.entries()].filter(([, lb]) => lb.forwardsTo(model)).map(([id]) => id);
@@ -201,20 +234,7 @@ export class Simulation {
         );
       }
     }
-    const faults = this.clusters
-      .flatMap((c) => c.faultRecords)
-      .sort((a, b) => a.atSeconds - b.atSeconds)
-      .map((f) => ({
-        kind: f.kind,
-        atSeconds: f.atSeconds,
-        target: f.target,
-        zone: f.zone,
-        instancesLost: f.instancesLost,
-        tasksLost: f.tasksLost,
-        windowSeconds: f.windowSeconds,
-        failedRequests: f.failedInWindow,
-        servedRequests: f.servedInWindow,
-      }));
+    const faults = this.clusters.flatMap((c) => c.faultRecords.map((f) => this.faultReport(c, f))).sort((a, b) => a.atSeconds - b.atSeconds);
     return buildVariantReport({
       name: this.scenario.Variant,
       requests: { arrived, served, failed, throttled: 0, queued },
@@ -224,4 +244,21 @@ export class Simulation {
       ...(this.options.series ? { series } : {}),
     });
   }
+}
+
+/** Mean of the bucket means whose start falls in [fromS, toS), or null when none does. */
+function seriesMean(points: readonly { t: number; mean: number }[], fromS: number, toS: number): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const p of points) {
+    if (p.t >= fromS && p.t < toS) {
+      sum += p.mean;
+      n++;
+    }
+  }
+  return n > 0 ? sum / n : null;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }

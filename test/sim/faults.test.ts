@@ -26,9 +26,11 @@ describe('faults and deployments', () => {
     const h = sim.services.get('Svc')!;
     expect(h.cluster.statusCounts(h.model).RUNNING).toBe(4);
     sim.run();
-    const fault = sim.clusters[0]!.faultRecords[0]!;
-    expect(fault.instancesLost).toBe(2);
-    expect(fault.tasksLost).toBe(2);
+    const fault = sim.report().faults![0]!;
+    expect(fault).toMatchObject({ kind: 'az-outage', atSeconds: 120, zone: 'us-east-1a', instancesLost: 2, tasksLost: 2, windowSeconds: 900 });
+    // Four m5.large before; two lost, two replaced: the cost rate holds, the served count goes on.
+    expect(fault.costUsdPerHourBefore).toBeCloseTo(4 * 0.096, 6);
+    expect(fault.servedRequests).toBeGreaterThan(0.9 * 20 * 900);
   });
 
   it('replaces the tasks of a Spot instance after the two-minute warning', () => {

@@ -203,8 +203,11 @@ export class ClusterModel implements Component, RequestRouter {
       for (let i = 0; i < asg.desired; i++) this.launchInstance(g, ready);
       if (asg.config.managedScaling !== undefined) this.engine.at(CAS_PERIOD_MS, this.name, K_CAS, g, Priority.Control);
     }
+    // A service deployed before the load has its tasks RUNNING at Start; one created at Start
+    // launches them through its scheduler in the first tick, within the launch quotas.
     for (const service of this.services) {
-      for (let i = 0; i < service.desiredCount; i++) this.launchTask(service, service.config.startRunning);
+      if (!service.config.startRunning) continue;
+      for (let i = 0; i < service.desiredCount; i++) this.launchTask(service, true);
     }
     for (const [i, f] of this.faults.entries()) this.engine.at(f.At, this.name, K_FAULT, i, Priority.Control);
     for (const [i, d] of this.deployments.entries()) this.engine.at(d.At, this.name, K_DEPLOY, i, Priority.Control);

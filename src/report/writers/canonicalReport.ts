@@ -45,6 +45,10 @@ function variant(v: VariantReport): VariantReport {
       windowSeconds: f.windowSeconds,
       failedRequests: f.failedRequests,
       servedRequests: f.servedRequests,
+      latencyMeanMsBefore: f.latencyMeanMsBefore,
+      latencyMeanMsDuring: f.latencyMeanMsDuring,
+      costUsdPerHourBefore: f.costUsdPerHourBefore,
+      costUsdPerHourDuring: f.costUsdPerHourDuring,
     }));
   }
   if (v.series !== undefined) {

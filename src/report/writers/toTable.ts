@@ -155,7 +155,12 @@ function resource(id: string, r: ResourceReport, style: Style): string {
 
 /** What each injected fault did. */
 function faults(v: VariantReport, style: Style): string {
-  const t = newTable(style, ['Fault', 'At (s)', 'Target', 'Instances lost', 'Tasks lost', 'Window (s)', 'Failed', 'Served'], 1, 8);
+  const t = newTable(
+    style,
+    ['Fault', 'At (s)', 'Target', 'Instances lost', 'Tasks lost', 'Window (s)', 'Failed', 'Served', 'Latency before → during (ms)', 'Cost rate before → during ($/h)'],
+    3,
+    10,
+  );
   for (const f of v.faults ?? []) {
     t.push([
       f.kind,
@@ -166,6 +171,8 @@ function faults(v: VariantReport, style: Style): string {
       formatQuantity(f.windowSeconds),
       formatCount(f.failedRequests),
       formatCount(f.servedRequests),
+      `${formatMs(f.latencyMeanMsBefore)} → ${formatMs(f.latencyMeanMsDuring)}`,
+      `${formatUsd(f.costUsdPerHourBefore)} → ${formatUsd(f.costUsdPerHourDuring)}`,
     ]);
   }
   return `Faults\n${t.toString()}`;

@@ -4,3 +4,4 @@ export { type RandomStream, RandomStreams } from './RandomStreams';
 export { Priority, type ScheduledEvent, Scheduler, type SchedulerState } from './Scheduler';
 export { Series, type SeriesPoint, type SeriesState } from './Series';
 export { SimClock } from './SimClock';
+export { IndexHeap } from './IndexHeap';

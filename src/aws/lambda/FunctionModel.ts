@@ -1,0 +1,631 @@
+/**
+ * One Lambda function: its execution environments, concurrency, cold starts, throttles,
+ * asynchronous retries and metered usage, at millisecond resolution inside each tick.
+ *
+ * Environments are rows of typed arrays; their lifecycle follows `environmentLifecycle`.
+ * Events inside the function are kept in time order without the engine's heap (they are dense:
+ * one per request): a heap of busy environments by completion time, a deque of idle
+ * environments by the time they became idle (so the least recent is at the head and reaping
+ * pops it exactly `IdleLifetime` after its last request ended), a stack of idle provisioned
+ * environments, and a heap of asynchronous events waiting for a retry. `advance(t)` processes
+ * whatever falls due before `t`, earliest first.
+ */
+import { type Component, type Engine, IndexHeap, type RandomStream, Series, type SeriesState } from '../../engine';
+import { createDistribution, type Distribution, type DistSpec } from '../../workload';
+import type { ArrivalBatch } from '../../workload';
+import { ES, environmentLifecycle } from './environmentLifecycle';
+import type { LambdaAccount } from './LambdaAccount';
+import { TokenBucket, type TokenBucketState } from '../ecs/TokenBucket';
+
+export interface FunctionConfig {
+  logicalId: string;
+  memoryMB: number;
+  timeoutMs: number;
+  architecture: 'x86_64' | 'arm64';
+  ephemeralMB: number;
+  /** ReservedConcurrentExecutions: a cap and a guarantee; undefined draws from the unreserved pool. */
+  reserved: number | undefined;
+  /** Provisioned concurrency (environments initialised ahead, never reaped). */
+  provisioned: number;
+  idleLifetimeMs: number;
+  idleSelection: 'most-recent' | 'least-recent';
+  initDuration: DistSpec;
+  /** New environments per 10 s (current scaling model). */
+  scalingPer10s: number;
+  maxEventAgeMs: number;
+  maxRetryAttempts: number;
+  /** An on-failure destination is configured (failed async events go there instead of being dropped). */
+  hasFailureDestination: boolean;
+}
+
+/** Where completed invocations' latencies go (checkpointable). */
+export interface LatencyRecorder {
+  record(ms: number, count?: number): void;
+  checkpoint(): unknown;
+  restore(state: unknown): void;
+}
+
+export interface FunctionCounters {
+  /** Invocations that ran (each attempt that got an environment). */
+  invocations: number;
+  coldStarts: number;
+  /** Synchronous requests refused with 429. */
+  throttles: number;
+  /** Asynchronous events throttled and put back for a retry. */
+  asyncThrottleRetries: number;
+  /** Asynchronous events retried after a function error (timeout). */
+  asyncErrorRetries: number;
+  /** Asynchronous events given up (too old, or out of retries). */
+  asyncDropped: number;
+  /** Of those, sent to the on-failure destination. */
+  asyncToDestination: number;
+  timeouts: number;
+  environmentsCreated: number;
+  peakConcurrency: number;
+  peakEnvironments: number;
+  /** Requests (sync) and events (async) by final outcome. */
+  arrived: number;
+  served: number;
+  failed: number;
+  /** Σ busy time of environments (init + run), ms. */
+  busyMs: number;
+  /** Σ lifetime of environments, ms. */
+  environmentMs: number;
+  /** Billing usage: Σ memory MB × billed ms. */
+  onDemandMbMs: number;
+  provisionedExecMbMs: number;
+  initMbMs: number;
+  ephemeralExtraMbMs: number;
+  /** Billed requests. */
+  requests: number;
+}
+
+const NEW_COUNTERS = (): FunctionCounters => ({
+  invocations: 0,
+  coldStarts: 0,
+  throttles: 0,
+  asyncThrottleRetries: 0,
+  asyncErrorRetries: 0,
+  asyncDropped: 0,
+  asyncToDestination: 0,
+  timeouts: 0,
+  environmentsCreated: 0,
+  peakConcurrency: 0,
+  peakEnvironments: 0,
+  arrived: 0,
+  served: 0,
+  failed: 0,
+  busyMs: 0,
+  environmentMs: 0,
+  onDemandMbMs: 0,
+  provisionedExecMbMs: 0,
+  initMbMs: 0,
+  ephemeralExtraMbMs: 0,
+  requests: 0,
+});
+
+const FREE_EPHEMERAL_MB = 512;
+const ASYNC_THROTTLE_BACKOFF_MS = 1000;
+const ASYNC_THROTTLE_BACKOFF_MAX_MS = 300_000;
+/** Waits before the first and second retry of an event whose invocation failed (fact 65). */
+const ASYNC_ERROR_RETRY_MS = [60_000, 120_000] as const;
+
+type SeriesName = 'concurrency' | 'environments' | 'coldStarts' | 'throttles' | 'latency';
+
+export class FunctionModel implements Component {
+  readonly name: string;
+  counters: FunctionCounters = NEW_COUNTERS();
+  readonly series: Record<SeriesName, Series>;
+  private readonly initDist: Distribution;
+  private readonly scaling: TokenBucket;
+
+  // Environments (rows).
+  private cap = 0;
+  private state = new Int8Array(0);
+  private provisionedEnv = new Uint8Array(0);
+  private createdAt = new Float64Array(0);
+  private idleSince = new Float64Array(0);
+  private busyUntil = new Float64Array(0);
+  private initUntil = new Float64Array(0);
+  /**
+   * The invocation an environment runs: when it started, when its request first arrived, its
+   * async throttle-backoff steps (-1 for a synchronous request) and error retries, its duration
+   * and whether it timed out.
+   */
+  private startAt = new Float64Array(0);
+  private reqArrival = new Float64Array(0);
+  private reqBackoff = new Int32Array(0);
+  private reqErrors = new Int32Array(0);
+  private reqDuration = new Float64Array(0);
+  private reqTimedOut = new Uint8Array(0);
+  private freeRows: number[] = [];
+  private envCount = 0;
+  private busyCount = 0;
+
+  private readonly busy: IndexHeap;
+  /** Idle on-demand environments in the order they became idle (ring buffer). */
+  private idle = new Int32Array(16);
+  private idleHead = 0;
+  private idleLen = 0;
+  /** Idle provisioned environments (stack). */
+  private pcIdle: number[] = [];
+
+  // Asynchronous events waiting for an attempt (slab + heap by next attempt time).
+  private aCap = 0;
+  private aNext = new Float64Array(0);
+  private aFirst = new Float64Array(0);
+  private aBackoff = new Int32Array(0);
+  private aErrors = new Int32Array(0);
+  private aDuration = new Float64Array(0);
+  private aFree: number[] = [];
+  private readonly asyncHeap: IndexHeap;
+
+  private tickCold = 0;
+  private tickThrottles = 0;
+  private tickLatencySum = 0;
+  private tickLatencyCount = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    readonly config: FunctionConfig,
+    private readonly account: LambdaAccount,
+    private readonly random: RandomStream,
+    readonly latency: LatencyRecorder,
+  ) {
+    this.name = `lambda:${config.logicalId}`;
+    this.initDist = createDistribution(config.initDuration);
+    this.scaling = new TokenBucket(config.scalingPer10s, config.scalingPer10s / 10);
+    this.busy = new IndexHeap(this.busyUntil);
+    this.asyncHeap = new IndexHeap(this.aNext);
+    const w = engine.tickMs;
+    this.series = {
+      concurrency: new Series('concurrency', 'environments', w),
+      environments: new Series('environments', 'environments', w),
+      coldStarts: new Series('coldStartsPerSecond', 'per s', w),
+      throttles: new Series('throttlesPerSecond', 'per s', w),
+      latency: new Series('latencyMeanMs', 'ms', w),
+    };
+  }
+
+  /** Creates the provisioned environments (initialised before Start). */
+  start(): void {
+    for (let i = 0; i < this.config.provisioned; i++) {
+      const row = this.newRow(0, true);
+      this.state[row] = ES.IDLE;
+      this.idleSince[row] = 0;
+      this.pcIdle.push(row);
+    }
+  }
+
+  /** Busy environments now (the function's concurrency). */
+  get concurrency(): number {
+    return this.busyCount;
+  }
+
+  /** Existing environments now (busy or idle). */
+  get environments(): number {
+    return this.envCount;
+  }
+
+  /** A sink for one workload entry: synchronous (`RequestResponse`) or asynchronous (`Event`). */
+  sink(async: boolean): { deliver(batch: ArrivalBatch): void } {
+    return { deliver: (batch) => this.deliver(batch, async) };
+  }
+
+  deliver(batch: ArrivalBatch, async: boolean): void {
+    const d = batch.work.DurationMs;
+    for (let i = 0; i < batch.count; i++) {
+      const t = batch.tickStartMs + batch.offsetsMs[i]!;
+      this.advance(t);
+      this.counters.arrived++;
+      this.invoke(t, d !== undefined ? this.scaledDuration(d[i]!) : 0, t, async ? 0 : -1, 0);
+    }
+  }
+
+  /** The work's duration at this function's memory (Work.CpuBound scaling is applied by the assembly). */
+  scaledDuration: (ms: number) => number = (ms) => ms;
+
+  step(tickStartMs: number, tickMs: number): void {
+    const end = tickStartMs + tickMs;
+    this.advance(end);
+    const dtS = tickMs / 1000;
+    const s = this.series;
+    s.concurrency.record(tickStartMs, this.busyCount);
+    s.environments.record(tickStartMs, this.envCount);
+    s.coldStarts.record(tickStartMs, this.tickCold / dtS);
+    s.throttles.record(tickStartMs, this.tickThrottles / dtS);
+    if (this.tickLatencyCount > 0) s.latency.record(tickStartMs, this.tickLatencySum / this.tickLatencyCount);
+    this.tickCold = 0;
+    this.tickThrottles = 0;
+    this.tickLatencySum = 0;
+    this.tickLatencyCount = 0;
+  }
+
+  /** Processes completions, reaps and async retries due at or before `t`, earliest first. */
+  advance(t: number): void {
+    const lifetime = this.config.idleLifetimeMs;
+    for (;;) {
+      const tBusy = this.busy.peekKey();
+      const tReap = this.idleLen > 0 ? this.idleSince[this.idle[this.idleHead]!]! + lifetime : Number.POSITIVE_INFINITY;
+      const tAsync = this.asyncHeap.peekKey();
+      const next = Math.min(tBusy, tReap, tAsync);
+      if (next > t) return;
+      if (tBusy === next) this.complete(this.busy.pop());
+      else if (tReap === next) this.reap(next);
+      else this.retryAsync(this.asyncHeap.pop());
+    }
+  }
+
+  finish(endMs: number): void {
+    const c = this.counters;
+    // Environments still alive count their lifetime to the end; busy ones their busy time so far.
+    for (let row = 0; row < this.cap; row++) {
+      const st = this.state[row]!;
+      if (st === ES.REAPED || this.createdAt[row]! < 0) continue;
+      c.environmentMs += endMs - this.createdAt[row]!;
+      if (st === ES.BUSY || st === ES.INITIALIZING) c.busyMs += endMs - this.startAt[row]!;
+    }
+  }
+
+  /** Requests in flight or waiting for a retry (the report's `queued`). */
+  queued(): number {
+    return this.busyCount + this.asyncHeap.size;
+  }
+
+  // ---- invocation ----------------------------------------------------------------------------
+
+  /**
+   * One attempt at `t` of a request of `durationMs` that first arrived at `firstArrival`.
+   * `backoff` is -1 for a synchronous request, else the async event's throttle retries so far;
+   * `errors` its retries after failed invocations.
+   */
+  private invoke(t: number, durationMs: number, firstArrival: number, backoff: number, errors: number): void {
+    const cfg = this.config;
+    const c = this.counters;
+    // Concurrency: reserved functions have their own cap; others share the unreserved pool.
+    if (cfg.reserved !== undefined ? this.busyCount >= cfg.reserved : this.busyCount >= cfg.provisioned && this.account.unreservedInUse >= this.account.unreservedLimit) {
+      this.throttle(t, durationMs, firstArrival, backoff, errors);
+      return;
+    }
+    let row: number;
+    let cold = false;
+    if (this.pcIdle.length > 0) {
+      row = this.pcIdle.pop()!;
+    } else if (this.idleLen > 0) {
+      row = cfg.idleSelection === 'most-recent' ? this.popIdleTail() : this.popIdleHead();
+    } else {
+      const tokens = this.account.scalingModel === 'legacy' ? this.account.legacyBucket : this.scaling;
+      if (tokens.take(t, 1) === 0) {
+        this.throttle(t, durationMs, firstArrival, backoff, errors);
+        return;
+      }
+      row = this.newRow(t, false);
+      cold = true;
+    }
+    const pc = this.provisionedEnv[row] === 1;
+    if (!pc && cfg.reserved === undefined) this.account.unreservedInUse++;
+    const timedOut = durationMs > cfg.timeoutMs;
+    const runMs = timedOut ? cfg.timeoutMs : durationMs;
+    let initMs = 0;
+    if (cold) {
+      initMs = Math.max(0, this.initDist.sample(this.random));
+      c.coldStarts++;
+      this.tickCold++;
+      this.state[row] = ES.INITIALIZING;
+    } else {
+      this.state[row] = environmentLifecycle.next(this.state[row]!, 'INVOKE');
+    }
+    this.initUntil[row] = t + initMs;
+    this.busyUntil[row] = t + initMs + runMs;
+    this.startAt[row] = t;
+    this.reqArrival[row] = firstArrival;
+    this.reqBackoff[row] = backoff;
+    this.reqErrors[row] = errors;
+    this.reqDuration[row] = durationMs;
+    this.reqTimedOut[row] = timedOut ? 1 : 0;
+    this.busy.push(row);
+    this.busyCount++;
+    if (this.busyCount > c.peakConcurrency) c.peakConcurrency = this.busyCount;
+    c.invocations++;
+    c.requests++;
+    const billedMs = Math.ceil(runMs);
+    if (pc) c.provisionedExecMbMs += billedMs * cfg.memoryMB;
+    else c.onDemandMbMs += billedMs * cfg.memoryMB;
+    if (cold) c.initMbMs += Math.ceil(initMs) * cfg.memoryMB;
+    if (cfg.ephemeralMB > FREE_EPHEMERAL_MB) c.ephemeralExtraMbMs += billedMs * (cfg.ephemeralMB - FREE_EPHEMERAL_MB);
+  }
+
+  private throttle(t: number, durationMs: number, firstArrival: number, backoff: number, errors: number): void {
+    const c = this.counters;
+    this.tickThrottles++;
+    if (backoff < 0) {
+      c.throttles++;
+      return;
+    }
+    // Throttled events go back to the internal queue and are retried with backoff from 1 s up to
+    // 5 minutes, until MaximumEventAgeInSeconds (fact 65).
+    c.asyncThrottleRetries++;
+    const wait = Math.min(ASYNC_THROTTLE_BACKOFF_MAX_MS, ASYNC_THROTTLE_BACKOFF_MS * 2 ** Math.min(20, backoff));
+    this.queueAsync(t + wait, firstArrival, backoff + 1, errors, durationMs);
+  }
+
+  private complete(row: number): void {
+    const c = this.counters;
+    const end = this.busyUntil[row]!;
+    const cfg = this.config;
+    this.busyCount--;
+    c.busyMs += end - this.startAt[row]!;
+    if (this.provisionedEnv[row] !== 1 && cfg.reserved === undefined) this.account.unreservedInUse--;
+    if (this.state[row] === ES.INITIALIZING) this.state[row] = environmentLifecycle.next(ES.INITIALIZING, 'INITIALIZED');
+    this.state[row] = environmentLifecycle.next(this.state[row]!, 'DONE');
+    this.idleSince[row] = end;
+    if (this.provisionedEnv[row] === 1) this.pcIdle.push(row);
+    else this.pushIdle(row);
+    if (this.reqTimedOut[row] === 1) {
+      c.timeouts++;
+      if (this.reqBackoff[row]! < 0) c.failed++;
+      else this.asyncError(end, this.reqArrival[row]!, this.reqErrors[row]!, this.reqDuration[row]!);
+      return;
+    }
+    c.served++;
+    const latency = end - this.reqArrival[row]!;
+    this.latency.record(latency);
+    this.tickLatencySum += latency;
+    this.tickLatencyCount++;
+  }
+
+  /** A failed async invocation: retried after 1 and then 2 minutes, up to MaximumRetryAttempts (fact 65). */
+  private asyncError(t: number, firstArrival: number, errors: number, durationMs: number): void {
+    if (errors < this.config.maxRetryAttempts) {
+      this.counters.asyncErrorRetries++;
+      this.queueAsync(t + ASYNC_ERROR_RETRY_MS[Math.min(errors, 1)]!, firstArrival, 0, errors + 1, durationMs);
+    } else {
+      this.dropAsync();
+    }
+  }
+
+  private dropAsync(): void {
+    const c = this.counters;
+    c.failed++;
+    c.asyncDropped++;
+    if (this.config.hasFailureDestination) c.asyncToDestination++;
+  }
+
+  /** Puts an event back in the internal queue for an attempt at `at`, unless it would be too old by then. */
+  private queueAsync(at: number, firstArrival: number, backoff: number, errors: number, durationMs: number): void {
+    if (at - firstArrival >= this.config.maxEventAgeMs) {
+      this.dropAsync();
+      return;
+    }
+    if (this.aFree.length === 0) this.growAsync();
+    const id = this.aFree.pop()!;
+    this.aNext[id] = at;
+    this.aFirst[id] = firstArrival;
+    this.aBackoff[id] = backoff;
+    this.aErrors[id] = errors;
+    this.aDuration[id] = durationMs;
+    this.asyncHeap.push(id);
+  }
+
+  private retryAsync(id: number): void {
+    const t = this.aNext[id]!;
+    this.aFree.push(id);
+    this.invoke(t, this.aDuration[id]!, this.aFirst[id]!, this.aBackoff[id]!, this.aErrors[id]!);
+  }
+
+  // ---- environments --------------------------------------------------------------------------
+
+  private newRow(t: number, provisioned: boolean): number {
+    if (this.freeRows.length === 0) this.growRows();
+    const row = this.freeRows.pop()!;
+    this.state[row] = environmentLifecycle.initial;
+    this.provisionedEnv[row] = provisioned ? 1 : 0;
+    this.createdAt[row] = t;
+    this.envCount++;
+    const c = this.counters;
+    c.environmentsCreated++;
+    if (this.envCount > c.peakEnvironments) c.peakEnvironments = this.envCount;
+    return row;
+  }
+
+  private reap(at: number): void {
+    const row = this.popIdleHead();
+    this.state[row] = environmentLifecycle.next(this.state[row]!, 'REAP');
+    this.counters.environmentMs += at - this.createdAt[row]!;
+    this.createdAt[row] = -1;
+    this.envCount--;
+    this.freeRows.push(row);
+  }
+
+  private pushIdle(row: number): void {
+    if (this.idleLen === this.idle.length) {
+      const grown = new Int32Array(this.idle.length * 2);
+      for (let i = 0; i < this.idleLen; i++) grown[i] = this.idle[(this.idleHead + i) % this.idle.length]!;
+      this.idle = grown;
+      this.idleHead = 0;
+    }
+    this.idle[(this.idleHead + this.idleLen) % this.idle.length] = row;
+    this.idleLen++;
+  }
+
+  private popIdleHead(): number {
+    const row = this.idle[this.idleHead]!;
+    this.idleHead = (this.idleHead + 1) % this.idle.length;
+    this.idleLen--;
+    return row;
+  }
+
+  private popIdleTail(): number {
+    this.idleLen--;
+    return this.idle[(this.idleHead + this.idleLen) % this.idle.length]!;
+  }
+
+  private growRows(): void {
+    const size = Math.max(16, this.cap * 2);
+    const grow = <T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.state = grow(this.state, (n) => new Int8Array(n));
+    this.provisionedEnv = grow(this.provisionedEnv, (n) => new Uint8Array(n));
+    this.createdAt = grow(this.createdAt, (n) => new Float64Array(n));
+    this.idleSince = grow(this.idleSince, (n) => new Float64Array(n));
+    this.busyUntil = grow(this.busyUntil, (n) => new Float64Array(n));
+    this.initUntil = grow(this.initUntil, (n) => new Float64Array(n));
+    this.startAt = grow(this.startAt, (n) => new Float64Array(n));
+    this.reqArrival = grow(this.reqArrival, (n) => new Float64Array(n));
+    this.reqBackoff = grow(this.reqBackoff, (n) => new Int32Array(n));
+    this.reqErrors = grow(this.reqErrors, (n) => new Int32Array(n));
+    this.reqDuration = grow(this.reqDuration, (n) => new Float64Array(n));
+    this.reqTimedOut = grow(this.reqTimedOut, (n) => new Uint8Array(n));
+    this.busy.rebind(this.busyUntil);
+    for (let r = size - 1; r >= this.cap; r--) {
+      this.createdAt[r] = -1;
+      this.state[r] = ES.REAPED;
+      this.freeRows.push(r);
+    }
+    this.cap = size;
+  }
+
+  private growAsync(): void {
+    const size = Math.max(16, this.aCap * 2);
+    const f = (a: Float64Array) => {
+      const b = new Float64Array(size);
+      b.set(a);
+      return b;
+    };
+    this.aNext = f(this.aNext);
+    this.aFirst = f(this.aFirst);
+    this.aDuration = f(this.aDuration);
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.aBackoff = i32(this.aBackoff);
+    this.aErrors = i32(this.aErrors);
+    this.asyncHeap.rebind(this.aNext);
+    for (let i = size - 1; i >= this.aCap; i--) this.aFree.push(i);
+    this.aCap = size;
+  }
+
+  // ---- checkpoints -----------------------------------------------------------------------------
+
+  checkpoint(): FunctionState {
+    return {
+      counters: { ...this.counters },
+      scaling: this.scaling.checkpoint(),
+      cap: this.cap,
+      rows: {
+        state: Array.from(this.state),
+        provisionedEnv: Array.from(this.provisionedEnv),
+        createdAt: Array.from(this.createdAt),
+        idleSince: Array.from(this.idleSince),
+        busyUntil: Array.from(this.busyUntil),
+        initUntil: Array.from(this.initUntil),
+        startAt: Array.from(this.startAt),
+        reqArrival: Array.from(this.reqArrival),
+        reqBackoff: Array.from(this.reqBackoff),
+        reqErrors: Array.from(this.reqErrors),
+        reqDuration: Array.from(this.reqDuration),
+        reqTimedOut: Array.from(this.reqTimedOut),
+      },
+      freeRows: [...this.freeRows],
+      envCount: this.envCount,
+      busyCount: this.busyCount,
+      busy: this.busy.toArray(),
+      idle: Array.from({ length: this.idleLen }, (_, i) => this.idle[(this.idleHead + i) % this.idle.length]!),
+      pcIdle: [...this.pcIdle],
+      aCap: this.aCap,
+      events: {
+        next: Array.from(this.aNext),
+        first: Array.from(this.aFirst),
+        backoff: Array.from(this.aBackoff),
+        errors: Array.from(this.aErrors),
+        duration: Array.from(this.aDuration),
+      },
+      aFree: [...this.aFree],
+      asyncHeap: this.asyncHeap.toArray(),
+      tick: [this.tickCold, this.tickThrottles, this.tickLatencySum, this.tickLatencyCount],
+      latency: this.latency.checkpoint(),
+      series: Object.fromEntries(Object.entries(this.series).map(([k, v]) => [k, v.checkpoint()])) as Record<SeriesName, SeriesState>,
+    };
+  }
+
+  restore(state: unknown): void {
+    const st = state as FunctionState;
+    const r = st.rows;
+    this.counters = { ...st.counters };
+    this.scaling.restore(st.scaling);
+    this.cap = st.cap;
+    this.state = Int8Array.from(r.state);
+    this.provisionedEnv = Uint8Array.from(r.provisionedEnv);
+    this.createdAt = Float64Array.from(r.createdAt);
+    this.idleSince = Float64Array.from(r.idleSince);
+    this.busyUntil = Float64Array.from(r.busyUntil);
+    this.initUntil = Float64Array.from(r.initUntil);
+    this.startAt = Float64Array.from(r.startAt);
+    this.reqArrival = Float64Array.from(r.reqArrival);
+    this.reqBackoff = Int32Array.from(r.reqBackoff);
+    this.reqErrors = Int32Array.from(r.reqErrors);
+    this.reqDuration = Float64Array.from(r.reqDuration);
+    this.reqTimedOut = Uint8Array.from(r.reqTimedOut);
+    this.freeRows = [...st.freeRows];
+    this.envCount = st.envCount;
+    this.busyCount = st.busyCount;
+    this.busy.rebind(this.busyUntil);
+    this.busy.fromArray(st.busy);
+    this.idle = new Int32Array(Math.max(16, st.idle.length * 2));
+    this.idle.set(st.idle);
+    this.idleHead = 0;
+    this.idleLen = st.idle.length;
+    this.pcIdle = [...st.pcIdle];
+    this.aCap = st.aCap;
+    this.aNext = Float64Array.from(st.events.next);
+    this.aFirst = Float64Array.from(st.events.first);
+    this.aBackoff = Int32Array.from(st.events.backoff);
+    this.aErrors = Int32Array.from(st.events.errors);
+    this.aDuration = Float64Array.from(st.events.duration);
+    this.aFree = [...st.aFree];
+    this.asyncHeap.rebind(this.aNext);
+    this.asyncHeap.fromArray(st.asyncHeap);
+    [this.tickCold, this.tickThrottles, this.tickLatencySum, this.tickLatencyCount] = st.tick;
+    this.latency.restore(st.latency);
+    for (const [k, v] of Object.entries(this.series)) v.restore(st.series[k as SeriesName]);
+  }
+}
+
+export interface FunctionState {
+  counters: FunctionCounters;
+  scaling: TokenBucketState;
+  cap: number;
+  rows: Record<
+    | 'state'
+    | 'provisionedEnv'
+    | 'createdAt'
+    | 'idleSince'
+    | 'busyUntil'
+    | 'initUntil'
+    | 'startAt'
+    | 'reqArrival'
+    | 'reqBackoff'
+    | 'reqErrors'
+    | 'reqDuration'
+    | 'reqTimedOut',
+    number[]
+  >;
+  freeRows: number[];
+  envCount: number;
+  busyCount: number;
+  busy: number[];
+  idle: number[];
+  pcIdle: number[];
+  aCap: number;
+  events: Record<'next' | 'first' | 'backoff' | 'errors' | 'duration', number[]>;
+  aFree: number[];
+  asyncHeap: number[];
+  tick: [number, number, number, number];
+  latency: unknown;
+  series: Record<SeriesName, SeriesState>;
+}

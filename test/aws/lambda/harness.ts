@@ -1,0 +1,67 @@
+import { type FunctionConfig, FunctionModel } from '../../../src/aws/lambda/FunctionModel';
+import { LambdaAccount } from '../../../src/aws/lambda/LambdaAccount';
+import { Engine, Phase } from '../../../src/engine';
+import { LatencyHistogram } from '../../../src/report';
+import { type ArrivalsSpec, type DistSpec, WorkloadSource } from '../../../src/workload';
+
+class Histogram {
+  h = new LatencyHistogram();
+  record(ms: number) {
+    this.h.record(ms);
+  }
+  checkpoint() {
+    return this.h.checkpoint();
+  }
+  restore(s: unknown) {
+    this.h = LatencyHistogram.restore(s as string);
+  }
+}
+
+export interface HarnessOptions {
+  config?: Partial<FunctionConfig>;
+  arrivals: ArrivalsSpec;
+  duration: DistSpec;
+  durationMs: number;
+  async?: boolean;
+  accountLimit?: number;
+  setAside?: number;
+  scaling?: 'current' | 'legacy';
+  seed?: number;
+  tickMs?: number;
+}
+
+/** One function fed by one workload, built by hand (no scenario file). */
+export function harness(o: HarnessOptions) {
+  const engine = new Engine({ seed: o.seed ?? 1, tickMs: o.tickMs ?? 1000, durationMs: o.durationMs });
+  const account = new LambdaAccount(o.accountLimit ?? 1000, o.setAside ?? 0, o.scaling ?? 'current', 3000, 500);
+  const config: FunctionConfig = {
+    logicalId: 'Fn',
+    memoryMB: 1024,
+    timeoutMs: 30_000,
+    architecture: 'x86_64',
+    ephemeralMB: 512,
+    reserved: undefined,
+    provisioned: 0,
+    idleLifetimeMs: 600_000,
+    idleSelection: 'most-recent',
+    initDuration: { Dist: 'constant', Value: 200 },
+    scalingPer10s: 1000,
+    maxEventAgeMs: 21_600_000,
+    maxRetryAttempts: 2,
+    hasFailureDestination: false,
+    ...o.config,
+  };
+  const latency = new Histogram();
+  const fn = new FunctionModel(engine, config, account, engine.random.stream('lambda:Fn:init'), latency);
+  engine.register(fn, Phase.Serve);
+  engine.register(account, Phase.Record);
+  const source = new WorkloadSource(
+    { Name: 'w', Target: 'Fn', Arrivals: o.arrivals, Work: { DurationMs: o.duration } },
+    engine.random.stream('workload:w'),
+    { startMs: 0 },
+  );
+  source.connect(fn.sink(o.async === true));
+  engine.register(source, Phase.Arrivals);
+  fn.start();
+  return { engine, fn, account, source, latency };
+}

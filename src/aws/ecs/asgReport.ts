@@ -2,7 +2,7 @@
 import type { PriceTable } from '../../pricing';
 import { buildResourceReport, type ResourceReport, sumCosts } from '../../report';
 import { ec2LineItems, idleCostUsd, reservedCpuShare } from '../ec2';
-import type { AsgState } from './ClusterModel';
+import type { AsgState } from './asgState';
 
 export interface Ec2Discounts {
   /** Fraction off On-Demand for Spot instances (Settings.Spot.Ec2Discount). */

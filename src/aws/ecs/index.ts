@@ -1,7 +1,9 @@
 export { asgReport, type Ec2Discounts } from './asgReport';
 export { capacityProviderReservation, instancesNeeded, type ManagedScalingInput, managedScalingDesired } from './capacityProviderReservation';
 export { buildClusters, type BuiltCluster, ecsQuotas, instanceTypeInfo, spotSettings, taskDefConfig, UnsupportedFeatureError } from './buildCluster';
-export { type AsgState, ClusterModel, type EcsQuotas, type SpotSettings } from './ClusterModel';
+export type { AsgState } from './asgState';
+export { ClusterModel } from './ClusterModel';
+export type { EcsQuotas, SpotSettings } from './clusterWorld';
 export type * from './clusterTypes';
 export { IS, instanceLifecycle, containerInstanceMachine, type InstanceStatus } from './containerInstanceLifecycle';
 export { FargateMeter, type FargateUsage } from './FargateMeter';

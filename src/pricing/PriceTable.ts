@@ -1,5 +1,6 @@
 /**
- * The shape of a region's prices: groups of rates (Fargate, EC2, Lambda, Aurora), each group
+ * The shape of a region's prices: groups of rates (Fargate, EC2, Lambda, Aurora, ALB, SQS, API
+ * Gateway), each group
  * dated (`asOf`) and sourced, each rate tagged with the confidence of its source. Rates are in
  * USD per one unit as the source publishes it (per second, per hour, per request, per GB-month).
  * "GB" in AWS compute pricing is GiB (1024³ bytes); units here say GiB where the source means it.
@@ -109,6 +110,11 @@ export interface LambdaPrices extends PriceGroup {
   durationRoundingMs: number;
   /** Provisioned concurrency is billed from enable to disable rounded up to this many seconds. */
   provisionedRoundingSeconds: number;
+  /**
+   * Asynchronous invocations: the first `includedKiB` of an event is one request; each further
+   * `chunkKiB` (or part) is one more, up to the largest async payload, `maxKiB`.
+   */
+  asyncPayload: { includedKiB: number; chunkKiB: number; maxKiB: number };
 }
 
 /** Amazon Aurora Serverless v2 capacity, storage and I/O. Billed per second. */
@@ -149,6 +155,28 @@ export interface AlbPrices extends PriceGroup {
   lcu: AlbLcuDefinition;
 }
 
+/** Amazon SQS requests (every API action is a request). */
+export interface SqsPrices extends PriceGroup {
+  /** Per request to a standard queue. */
+  standardRequest: Rate;
+  /** Per request to a FIFO queue. */
+  fifoRequest: Rate;
+  /** Requests per month free under the AWS Free Tier, standard and FIFO together. */
+  freeTierRequestsPerMonth: number;
+  /** Each chunk of this many KiB of a request's payload (or part) is billed as one request. */
+  requestChunkKiB: number;
+}
+
+/** Amazon API Gateway API calls (HTTP APIs and REST APIs), tiered by monthly calls. */
+export interface ApiGatewayPrices extends PriceGroup {
+  /** HTTP API (API Gateway v2), per request. */
+  httpApiRequest: TieredRate;
+  /** REST API (API Gateway v1), per request. */
+  restApiRequest: TieredRate;
+  /** HTTP API calls are metered in increments of this many KiB (a larger call counts as several). */
+  httpApiMeteringKiB: number;
+}
+
 /** All prices for one region, in USD. */
 export interface PriceTable {
   region: string;
@@ -158,4 +186,6 @@ export interface PriceTable {
   lambda: LambdaPrices;
   aurora: AuroraPrices;
   alb: AlbPrices;
+  sqs: SqsPrices;
+  apiGateway: ApiGatewayPrices;
 }

@@ -11,6 +11,7 @@ export { listRates, PRICE_GROUPS, type PriceGroupName, type RateEntry, type Rule
 export type {
   AlbLcuDefinition,
   AlbPrices,
+  ApiGatewayPrices,
   AuroraPrices,
   Confidence,
   Ec2InstancePrice,
@@ -22,7 +23,9 @@ export type {
   PriceTable,
   Rate,
   RateTier,
+  SqsPrices,
   TieredRate,
 } from './PriceTable';
+export { type TierSlice, tieredSlices } from './tieredSlices';
 export { pricesFor, regionsWithPrices } from './pricesFor';
 export { priceTableMarkdown } from './priceTableMarkdown';

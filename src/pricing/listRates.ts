@@ -4,9 +4,9 @@
  */
 import type { PriceSource, PriceTable, Rate, TieredRate } from './PriceTable';
 
-export type PriceGroupName = 'fargate' | 'ec2' | 'lambda' | 'aurora' | 'alb';
+export type PriceGroupName = 'fargate' | 'ec2' | 'lambda' | 'aurora' | 'alb' | 'sqs' | 'apiGateway';
 
-export const PRICE_GROUPS: readonly PriceGroupName[] = ['fargate', 'ec2', 'lambda', 'aurora', 'alb'];
+export const PRICE_GROUPS: readonly PriceGroupName[] = ['fargate', 'ec2', 'lambda', 'aurora', 'alb', 'sqs', 'apiGateway'];
 
 /** One rate of a table. */
 export interface RateEntry {
@@ -39,7 +39,7 @@ function child(path: string, key: string): string {
   return k.startsWith('[') ? path + k : `${path}.${k}`;
 }
 
-/** Every rate and billing rule in `table`, groups in the order fargate, ec2, lambda, aurora, alb. */
+/** Every rate and billing rule in `table`, groups in the order of `PRICE_GROUPS`. */
 export function listRates(table: PriceTable): { rates: RateEntry[]; rules: RuleEntry[] } {
   const rates: RateEntry[] = [];
   const rules: RuleEntry[] = [];

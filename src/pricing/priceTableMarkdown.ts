@@ -13,6 +13,8 @@ const TITLES: Record<PriceGroupName, string> = {
   lambda: 'AWS Lambda',
   aurora: 'Amazon Aurora Serverless v2',
   alb: 'Elastic Load Balancing, Application Load Balancer',
+  sqs: 'Amazon SQS',
+  apiGateway: 'Amazon API Gateway',
 };
 
 function cell(s: string): string {

@@ -38,7 +38,7 @@ describe('price data', () => {
   const { rates, rules } = listRates(table);
 
   it('dates and sources every group', () => {
-    for (const g of [table.fargate, table.ec2, table.lambda, table.aurora, table.alb]) {
+    for (const g of [table.fargate, table.ec2, table.lambda, table.aurora, table.alb, table.sqs, table.apiGateway]) {
       expect(g.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(g.source.url).toMatch(/^https:\/\//);
       expect(g.source.page.length).toBeGreaterThan(10);
@@ -46,7 +46,7 @@ describe('price data', () => {
   });
 
   it('gives every rate a positive price, a unit, a confidence tag and its fact numbers', () => {
-    expect(rates.length).toBe(8 + 62 + 8 + 5 + 2); // Fargate, EC2, Lambda, Aurora, ALB
+    expect(rates.length).toBe(8 + 62 + 8 + 5 + 2 + 2 + 2); // Fargate, EC2, Lambda, Aurora, ALB, SQS, API Gateway
     for (const { rate } of rates) {
       const prices = 'usd' in rate ? [rate.usd] : rate.tiers.map((t) => t.usd);
       for (const usd of prices) expect(usd).toBeGreaterThan(0);
@@ -56,8 +56,13 @@ describe('price data', () => {
     }
   });
 
-  it('leaves fact numbers empty only for prices that are not in aws-facts.md (ALB)', () => {
-    expect(rates.filter((r) => r.rate.facts === '').map((r) => `${r.group}.${r.path}`)).toEqual(['alb.albHour', 'alb.lcuHour']);
+  it('leaves fact numbers empty only for prices that are not in aws-facts.md (ALB, API Gateway)', () => {
+    expect(rates.filter((r) => r.rate.facts === '').map((r) => `${r.group}.${r.path}`)).toEqual([
+      'alb.albHour',
+      'alb.lcuHour',
+      'apiGateway.httpApiRequest',
+      'apiGateway.restApiRequest',
+    ]);
   });
 
   it('tags EC2 prices [C] except m7g.xlarge, read on the Lambda pricing page [A]', () => {
@@ -95,12 +100,52 @@ describe('price data', () => {
       'lambda.freeTierPerMonth.gibSeconds=400000',
       'lambda.durationRoundingMs=1',
       'lambda.provisionedRoundingSeconds=300',
+      'lambda.asyncPayload.includedKiB=256',
+      'lambda.asyncPayload.chunkKiB=64',
+      'lambda.asyncPayload.maxKiB=1024',
       'alb.lcu.newConnectionsPerSecond=25',
       'alb.lcu.activeConnectionsPerMinute=3000',
       'alb.lcu.processedGiBPerHourEc2Targets=1',
       'alb.lcu.processedGiBPerHourLambdaTargets=0.4',
       'alb.lcu.ruleEvaluationsPerSecond=1000',
       'alb.lcu.freeRulesPerRequest=10',
+      'sqs.freeTierRequestsPerMonth=1000000',
+      'sqs.requestChunkKiB=64',
+      'apiGateway.httpApiMeteringKiB=512',
+    ]);
+  });
+
+  it('gives the Lambda rates of aws-facts.md facts 73–77', () => {
+    const l = table.lambda;
+    expect(l.request.usd).toBe(0.0000002);
+    expect(l.durationArm.tiers.map((t) => [t.upToPerMonth, t.usd])).toEqual([
+      [7_500_000_000, 0.0000133334],
+      [18_750_000_000, 0.0000120001],
+      [null, 0.0000106667],
+    ]);
+    expect(l.durationX86.tiers.map((t) => t.upToPerMonth)).toEqual([6_000_000_000, 15_000_000_000, null]);
+    expect([l.provisionedX86.configuredGibSecond.usd, l.provisionedX86.executedGibSecond.usd]).toEqual([0.0000041667, 0.0000097222]);
+    expect([l.provisionedArm.configuredGibSecond.usd, l.provisionedArm.executedGibSecond.usd]).toEqual([0.0000033334, 0.0000077778]);
+    expect(l.ephemeralStorageGibSecond.usd).toBe(0.0000000309);
+    expect(l.freeTierPerMonth).toEqual({ requests: 1_000_000, gibSeconds: 400_000 });
+  });
+
+  it('tags SQS prices [C] (fact 108) and API Gateway prices [A] from an AWS whitepaper', () => {
+    expect([table.sqs.standardRequest.usd, table.sqs.fifoRequest.usd]).toEqual([0.0000004, 0.0000005]);
+    for (const r of rates.filter((e) => e.group === 'sqs')) expect([r.rate.confidence, r.rate.facts]).toEqual(['C', '108']);
+    for (const r of rates.filter((e) => e.group === 'apiGateway')) {
+      expect(r.rate.confidence).toBe('A');
+      expect(r.source.url).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/whitepapers\//);
+    }
+    expect(table.apiGateway.httpApiRequest.tiers).toEqual([
+      { upToPerMonth: 300_000_000, usd: 0.000001 },
+      { upToPerMonth: null, usd: 0.0000009 },
+    ]);
+    expect(table.apiGateway.restApiRequest.tiers.map((t) => [t.upToPerMonth, t.usd])).toEqual([
+      [333_000_000, 0.0000035],
+      [1_000_000_000, 0.0000028],
+      [20_000_000_000, 0.00000238],
+      [null, 0.00000151],
     ]);
   });
 });

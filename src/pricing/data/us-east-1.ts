@@ -184,6 +184,7 @@ export const usEast1: PriceTable = {
     freeTierPerMonth: { requests: 1_000_000, gibSeconds: 400_000 },
     durationRoundingMs: 1,
     provisionedRoundingSeconds: 300,
+    asyncPayload: { includedKiB: 256, chunkKiB: 64, maxKiB: 1024 },
   },
   aurora: {
     asOf: '2026-03-28',
@@ -243,5 +244,58 @@ export const usEast1: PriceTable = {
       ruleEvaluationsPerSecond: 1000,
       freeRulesPerRequest: 10,
     },
+  },
+  sqs: {
+    asOf: READ_ON,
+    source: {
+      url: 'https://aws.amazon.com/sqs/pricing/',
+      page: 'Amazon SQS Pricing: rates as quoted, consistently, by third-party pricing guides (aws-facts.md fact 108); the official rate table is JS-rendered and was not read',
+    },
+    standardRequest: {
+      usd: 0.0000004,
+      unit: 'request',
+      confidence: 'C',
+      facts: '108',
+      note: '$0.40 per million; the first volume tier (lower rates at very high monthly volumes are not modelled)',
+    },
+    fifoRequest: {
+      usd: 0.0000005,
+      unit: 'request',
+      confidence: 'C',
+      facts: '108',
+      note: '$0.50 per million; the first volume tier',
+    },
+    freeTierRequestsPerMonth: 1_000_000,
+    requestChunkKiB: 64,
+  },
+  apiGateway: {
+    asOf: READ_ON,
+    source: {
+      url: 'https://docs.aws.amazon.com/whitepapers/latest/best-practices-api-gateway-private-apis-integration/cost-optimization.html',
+      page: 'AWS whitepaper "Best Practices for Designing Amazon API Gateway Private APIs and Private Integration", Cost optimization, Table 4 (REST and HTTP API pricing, read 2026-11-27); the first-tier rates agree with the examples on the API Gateway pricing page (aws.amazon.com/api-gateway/pricing)',
+    },
+    httpApiRequest: {
+      unit: 'request',
+      tiers: [
+        { upToPerMonth: 300_000_000, usd: 0.000001 },
+        { upToPerMonth: null, usd: 0.0000009 },
+      ],
+      confidence: 'A',
+      facts: '',
+      note: '$1.00 per million for the first 300 M calls per month, $0.90 per million beyond (us-east-1)',
+    },
+    restApiRequest: {
+      unit: 'request',
+      tiers: [
+        { upToPerMonth: 333_000_000, usd: 0.0000035 },
+        { upToPerMonth: 1_000_000_000, usd: 0.0000028 },
+        { upToPerMonth: 20_000_000_000, usd: 0.00000238 },
+        { upToPerMonth: null, usd: 0.00000151 },
+      ],
+      confidence: 'A',
+      facts: '',
+      note: '$3.50, $2.80, $2.38, $1.51 per million: first 333 M, next 667 M, next 19 B, over 20 B calls per month; caching not modelled',
+    },
+    httpApiMeteringKiB: 512,
   },
 };

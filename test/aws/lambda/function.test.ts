@@ -90,8 +90,8 @@ describe('Lambda execution environments', () => {
     expect(fn.counters.coldStarts).toBe(0);
     engine.run();
     expect(fn.counters.coldStarts).toBeGreaterThan(0);
-    expect(fn.counters.provisionedExecMbMs).toBeGreaterThan(0);
-    expect(fn.counters.onDemandMbMs).toBeGreaterThan(0);
+    expect(fn.meter.usage.provisionedDurationMbMs).toBeGreaterThan(0);
+    expect(fn.meter.usage.durationMbMs).toBeGreaterThan(0);
   });
 
   it('retries throttled async events with backoff and drops them at the maximum event age', () => {
@@ -137,7 +137,7 @@ describe('Lambda execution environments', () => {
     });
     engine.run();
     expect(fn.counters.failed).toBe(1);
-    expect(fn.counters.onDemandMbMs).toBe(1000 * 1024);
+    expect(fn.meter.usage.durationMbMs).toBe(1000 * 1024);
   });
 
   it('continues identically after checkpoint and restore', () => {

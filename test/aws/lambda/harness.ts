@@ -1,5 +1,7 @@
 import { type FunctionConfig, FunctionModel } from '../../../src/aws/lambda/FunctionModel';
 import { LambdaAccount } from '../../../src/aws/lambda/LambdaAccount';
+import { LambdaMeter } from '../../../src/aws/lambda/LambdaMeter';
+import { pricesFor } from '../../../src/pricing';
 import { Engine, Phase } from '../../../src/engine';
 import { LatencyHistogram } from '../../../src/report';
 import { type ArrivalsSpec, type DistSpec, WorkloadSource } from '../../../src/workload';
@@ -52,7 +54,11 @@ export function harness(o: HarnessOptions) {
     ...o.config,
   };
   const latency = new Histogram();
-  const fn = new FunctionModel(engine, config, account, engine.random.stream('lambda:Fn:init'), latency);
+  const meter = new LambdaMeter(
+    { memoryMB: config.memoryMB, architecture: config.architecture, ephemeralStorageMB: config.ephemeralMB, billInit: true },
+    pricesFor('us-east-1').lambda,
+  );
+  const fn = new FunctionModel(engine, config, account, engine.random.stream('lambda:Fn:init'), latency, meter);
   engine.register(fn, Phase.Serve);
   engine.register(account, Phase.Record);
   const source = new WorkloadSource(

@@ -1,0 +1,1 @@
+export { SqsMeter, type SqsLineItemOptions, type SqsQueueType, type SqsUsage, sqsBilledRequests, sqsLineItems } from './sqsPricing';

@@ -205,8 +205,23 @@ export class IntrinsicResolver {
       if (v === undefined) this.issues.markFailed(path);
       return v;
     }
+    const sam = /^(.+)\.(Alias|Version)$/.exec(name);
+    if (sam && this.ctx.resources[sam[1]!]?.Type === 'AWS::Serverless::Function') return this.samAliasRef(sam[1]!, sam[2]!, path);
     if (!this.checkResource(name, path)) return undefined;
     return REF_RETURNS_ARN.has(this.ctx.resources[name]!.Type) ? this.arnOf(name) : this.physicalName(name);
+  }
+
+  /**
+   * SAM's `!Ref Function.Alias` / `!Ref Function.Version`: the ARN of the alias `AutoPublishAlias`
+   * creates (`<function ARN>:<alias>`), or of the version it publishes (`<function ARN>:1`).
+   */
+  private samAliasRef(id: string, kind: string, path: PathSegment[]): unknown {
+    if (!this.checkResource(id, path)) return undefined;
+    const props = this.ctx.resources[id]!.Properties;
+    const raw = isPlainObject(props) ? props.AutoPublishAlias : undefined;
+    const alias = raw === undefined ? undefined : this.resolve(raw, ['Resources', id, 'Properties', 'AutoPublishAlias']);
+    if (typeof alias !== 'string') return this.bad(path, `${id}.${kind} needs AutoPublishAlias on ${id} (SAM creates the alias and version from it)`);
+    return `${this.arnOf(id)}:${kind === 'Alias' ? alias : '1'}`;
   }
 
   /** Whether `id` is a created resource; adds an issue when not. */

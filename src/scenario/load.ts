@@ -13,11 +13,11 @@ import { IntrinsicResolver, intrinsicName, NO_VALUE, type RawResource } from './
 import { describeValue, IssueList } from './issues';
 import { resolveParameters } from './parameters';
 import { formatPath, type PathSegment, SourceLocator } from './positions';
-import { resolveResourceRef } from './resourceRef';
 import { MODELLED_TYPES, RESOURCE_CHECKS } from './resourceTypes';
 import { ScenarioError } from './ScenarioError';
 import { DEFAULT_REGION, ScenarioFileSchema } from './schema';
-import { LOAD_TARGETS } from './targets';
+import { withRegionDefaults } from './settingsSchema';
+import { implicitTargets, isFunctionType, LAMBDA_WORK_KEYS, LOAD_TARGETS, ONE_VCPU_MEMORY_MB, resolveLoadTarget } from './targets';
 import { parseTraceCsv } from './trace';
 import type { ResourceModel, Scenario, ScenarioIssue } from './types';
 import { applyVariant, BASE_VARIANT, readVariants } from './variants';
@@ -263,9 +263,9 @@ function build(
     Resources[id] = resource;
   }
   const view = { Resources, Region: region };
-  const refToId = (value: string, type?: string) => resolveResourceRef(view, value, type);
+  const settings = top ? withRegionDefaults(top.Settings, top.Region) : undefined;
   for (const check of RESOURCE_CHECKS) {
-    for (const issue of check({ scenario: view, invalid })) {
+    for (const issue of check({ scenario: view, invalid, settings })) {
       const path = ['Resources', ...issue.path];
       if (list.isUnderFailed(path)) continue;
       if (issue.warning) list.warnings.push(`${formatPath(path)}: ${issue.message}`);
@@ -274,7 +274,7 @@ function build(
   }
 
   if (!top) return undefined;
-  const Workload = checkWorkload(top.Workload, view, refToId, templateResources, file, opts, list, external);
+  const Workload = checkWorkload(top.Workload, view, templateResources, file, opts, list, external);
   const Faults = checkFaults(top.Faults, view, top.Duration, list);
   const Deployments = checkDeployments(top.Deployments, view, top.Duration, list);
   return {
@@ -286,7 +286,7 @@ function build(
     DurationMs: top.Duration,
     TickMs: top.Tick,
     Region: top.Region,
-    Settings: top.Settings,
+    Settings: settings!,
     Pricing: top.Pricing,
     Resources,
     Workload,
@@ -311,7 +311,6 @@ function earlyString(value: unknown, parameters: Map<string, unknown>): string |
 function checkWorkload(
   workload: WorkloadSpec[],
   view: Pick<Scenario, 'Resources' | 'Region'>,
-  refToId: (value: string, type?: string) => string | undefined,
   template: Record<string, RawResource>,
   file: string,
   opts: LoadOptions,
@@ -320,9 +319,12 @@ function checkWorkload(
 ): WorkloadSpec[] {
   const resources = view.Resources;
   const loadTypes = Object.keys(LOAD_TARGETS);
-  const accepting = Object.values(resources)
-    .filter((r) => LOAD_TARGETS[r.Type])
-    .map((r) => r.LogicalId);
+  const accepting = [
+    ...Object.values(resources)
+      .filter((r) => LOAD_TARGETS[r.Type])
+      .map((r) => r.LogicalId),
+    ...Object.keys(implicitTargets(view)),
+  ];
   const firstByName = new Map<string, number>();
   workload.forEach((w, i) => {
     const at = (...rest: PathSegment[]): PathSegment[] => ['Workload', i, ...rest];
@@ -331,29 +333,43 @@ function checkWorkload(
       list.add(at('Name'), `duplicate workload name "${w.Name}" (also Workload[${dup}]): names must be unique, variants address Workload.<Name>`);
     } else firstByName.set(w.Name, i);
 
-    // A name shared across types (a cluster and a service both "web") means the one that takes load.
-    const id = loadTypes.map((t) => refToId(w.Target, t)).find((x) => x !== undefined) ?? refToId(w.Target);
-    if (id === undefined) {
+    const resolved = resolveLoadTarget(view, w.Target);
+    let finalType: string | undefined;
+    if (resolved === undefined) {
       const why = Object.hasOwn(template, w.Target) ? ' (its Condition is false, so it is not created)' : '';
       list.add(at('Target'), `unknown target "${w.Target}"${why}; resources that accept load: ${accepting.join(', ') || '(none)'} (types: ${loadTypes.join(', ')})`);
     } else {
+      const { id, type } = resolved;
       w.Target = id;
-      const type = resources[id]!.Type;
       const target = LOAD_TARGETS[type];
-      // A load balancer passes requests on: the Work a request needs is the final target's.
+      // A target that passes requests on (load balancer, API, alias, queue): the Work a request needs is the final target's.
       const served = target?.servedBy?.(view, id);
       if (!target) {
         list.add(at('Target'), `${id} is a ${type}, which does not accept load; targets can be: ${loadTypes.join(', ')}`);
       } else if (served !== undefined && 'error' in served) {
         list.add(at('Target'), served.error);
       } else {
-        const finalType = served === undefined ? type : resources[served.id]!.Type;
-        const via = served === undefined ? '' : ` (${id} forwards to ${served.id})`;
+        if (served !== undefined && 'warning' in served) list.warnings.push(`${formatPath(at('Target'))}: ${served.warning}`);
+        const servedId = served !== undefined && 'id' in served ? served.id : undefined;
+        finalType = servedId === undefined ? type : resources[servedId]!.Type;
+        const via = servedId === undefined ? '' : ` (${id} forwards to ${servedId})`;
         for (const key of LOAD_TARGETS[finalType]?.requires ?? []) {
           if (w.Work[key] === undefined) {
             list.add(at('Work', key), `required for a ${finalType} target${via}: a distribution in ms, e.g. { Dist: lognormal, Mean: 20, P99: 80 }`);
           }
         }
+      }
+      if (target?.invocationType) w.InvocationType ??= 'RequestResponse';
+      else if (w.InvocationType !== undefined) {
+        list.add(at('InvocationType'), `applies only to a Lambda function, alias or version target; ${id} is a ${type}`);
+      }
+    }
+    if (finalType !== undefined && isFunctionType(finalType)) {
+      w.Work.CpuBound ??= false;
+      w.Work.MeasuredAtMemorySize ??= ONE_VCPU_MEMORY_MB;
+    } else if (finalType !== undefined) {
+      for (const key of LAMBDA_WORK_KEYS) {
+        if (w.Work[key] !== undefined) list.add(at('Work', key), `applies only to targets served by a Lambda function; ${w.Target} is served by a ${finalType}`);
       }
     }
     if (w.Arrivals.Pattern === 'trace') {

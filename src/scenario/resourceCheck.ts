@@ -6,6 +6,7 @@
 import { describeValue } from './issues';
 import type { PathSegment } from './positions';
 import { resolveResourceRef } from './resourceRef';
+import type { ScenarioSettings } from './settingsSchema';
 import type { ResourceModel, Scenario } from './types';
 
 /** What a check sees: the resources (Properties validated and normalized) and how to resolve references. */
@@ -13,6 +14,8 @@ export interface CheckContext {
   scenario: Pick<Scenario, 'Resources' | 'Region'>;
   /** Logical IDs whose Properties failed validation: they exist, but are not checked further. */
   invalid: ReadonlySet<string>;
+  /** The scenario's settings (Region defaults filled in); undefined when they did not validate, so checks that need them are skipped. */
+  settings?: ScenarioSettings;
 }
 
 /** A problem found across resources; `path` is relative to `Resources`. */

@@ -5,6 +5,25 @@
  */
 import type { z } from 'zod';
 import {
+  checkApiResources,
+  HTTP_API,
+  HTTP_API_INTEGRATION,
+  HTTP_API_STAGE,
+  HttpApiIntegrationPropertiesSchema,
+  HttpApiPropertiesSchema,
+  HttpApiStagePropertiesSchema,
+  REST_API,
+  REST_API_METHOD,
+  REST_API_STAGE,
+  RestApiMethodPropertiesSchema,
+  RestApiPropertiesSchema,
+  RestApiStagePropertiesSchema,
+  SAM_HTTP_API,
+  SAM_REST_API,
+  SamHttpApiPropertiesSchema,
+  SamRestApiPropertiesSchema,
+} from '../aws/apigateway/schema';
+import {
   checkAutoscalingResources,
   SCALABLE_TARGET,
   SCALING_POLICY,
@@ -45,6 +64,26 @@ import {
   TARGET_GROUP,
   TargetGroupPropertiesSchema,
 } from '../aws/elbv2/schema';
+import {
+  checkLambdaResources,
+  FunctionSimSchema,
+  LAMBDA_ALIAS,
+  LAMBDA_EVENT_INVOKE_CONFIG,
+  LAMBDA_EVENT_SOURCE_MAPPING,
+  LAMBDA_FUNCTION,
+  LAMBDA_URL,
+  LAMBDA_VERSION,
+  LambdaAliasPropertiesSchema,
+  LambdaEventInvokeConfigPropertiesSchema,
+  LambdaEventSourceMappingPropertiesSchema,
+  LambdaFunctionPropertiesSchema,
+  LambdaNoSimSchema,
+  LambdaUrlPropertiesSchema,
+  LambdaVersionPropertiesSchema,
+  SAM_FUNCTION,
+  SamFunctionPropertiesSchema,
+} from '../aws/lambda/schema';
+import { checkSqsResources, QueuePropertiesSchema, SQS_QUEUE } from '../aws/sqs/schema';
 import type { ResourceCheck } from './resourceCheck';
 
 export { ACCOUNT_ID, partitionOf, syntheticArn } from './arn';
@@ -56,7 +95,7 @@ export interface ModelledType {
   sim: z.ZodType<Record<string, unknown>>;
 }
 
-/** Resource types the simulator models. Later work adds Lambda, Aurora, EventBridge, ... */
+/** Resource types the simulator models. Later work adds Aurora, EventBridge, ... */
 export const MODELLED_TYPES: Record<string, ModelledType> = {
   'AWS::ECS::Cluster': { properties: ClusterPropertiesSchema, sim: ClusterSimSchema },
   'AWS::ECS::TaskDefinition': { properties: TaskDefinitionPropertiesSchema, sim: TaskDefinitionSimSchema },
@@ -72,6 +111,22 @@ export const MODELLED_TYPES: Record<string, ModelledType> = {
   [LOAD_BALANCER]: { properties: LoadBalancerPropertiesSchema, sim: NoSimSchema },
   [TARGET_GROUP]: { properties: TargetGroupPropertiesSchema, sim: NoSimSchema },
   [LISTENER]: { properties: ListenerPropertiesSchema, sim: NoSimSchema },
+  [LAMBDA_FUNCTION]: { properties: LambdaFunctionPropertiesSchema, sim: FunctionSimSchema },
+  [SAM_FUNCTION]: { properties: SamFunctionPropertiesSchema, sim: FunctionSimSchema },
+  [LAMBDA_VERSION]: { properties: LambdaVersionPropertiesSchema, sim: LambdaNoSimSchema },
+  [LAMBDA_ALIAS]: { properties: LambdaAliasPropertiesSchema, sim: LambdaNoSimSchema },
+  [LAMBDA_EVENT_INVOKE_CONFIG]: { properties: LambdaEventInvokeConfigPropertiesSchema, sim: LambdaNoSimSchema },
+  [LAMBDA_EVENT_SOURCE_MAPPING]: { properties: LambdaEventSourceMappingPropertiesSchema, sim: LambdaNoSimSchema },
+  [LAMBDA_URL]: { properties: LambdaUrlPropertiesSchema, sim: LambdaNoSimSchema },
+  [SQS_QUEUE]: { properties: QueuePropertiesSchema, sim: NoSimSchema },
+  [HTTP_API]: { properties: HttpApiPropertiesSchema, sim: NoSimSchema },
+  [HTTP_API_INTEGRATION]: { properties: HttpApiIntegrationPropertiesSchema, sim: NoSimSchema },
+  [HTTP_API_STAGE]: { properties: HttpApiStagePropertiesSchema, sim: NoSimSchema },
+  [REST_API]: { properties: RestApiPropertiesSchema, sim: NoSimSchema },
+  [REST_API_METHOD]: { properties: RestApiMethodPropertiesSchema, sim: NoSimSchema },
+  [REST_API_STAGE]: { properties: RestApiStagePropertiesSchema, sim: NoSimSchema },
+  [SAM_HTTP_API]: { properties: SamHttpApiPropertiesSchema, sim: NoSimSchema },
+  [SAM_REST_API]: { properties: SamRestApiPropertiesSchema, sim: NoSimSchema },
 };
 
 /** The checks that span resources, run in this order after every resource's Properties were validated. */
@@ -81,6 +136,9 @@ export const RESOURCE_CHECKS: readonly ResourceCheck[] = [
   checkElbResources,
   checkAutoscalingResources,
   checkAlarmResources,
+  checkLambdaResources,
+  checkSqsResources,
+  checkApiResources,
 ];
 
 /** The property that names a resource, per type; without it the physical name is the logical ID. */
@@ -129,6 +187,8 @@ export const REF_RETURNS_ARN = new Set([
   'AWS::StepFunctions::StateMachine',
   'AWS::Serverless::StateMachine',
   'AWS::Lambda::LayerVersion',
+  'AWS::Lambda::Version',
+  'AWS::Lambda::Alias',
   'AWS::IAM::ManagedPolicy',
   'AWS::ApplicationAutoScaling::ScalingPolicy',
 ]);

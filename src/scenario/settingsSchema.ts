@@ -1,5 +1,5 @@
 /**
- * `Settings` (account- and model-level knobs: ECS launch quotas, EC2 start time, Spot) and
+ * `Settings` (account- and model-level knobs: ECS launch quotas, EC2 start time, Spot, Lambda) and
  * `Pricing` (Free Tier, Savings Plans). Every key is optional with a default whose source is
  * given in docs/scenario-format.md; unknown keys are errors. Model code casts `Scenario.Settings`
  * to `ScenarioSettings` (or calls `settingsOf`).
@@ -72,10 +72,47 @@ export const SpotSettingsSchema = strictObject({
   WarningSeconds: num({ min: 0, unit: 's' }).default(120).describe('Notice before a Spot interruption, seconds (default 120)'),
 });
 
+/**
+ * The legacy (pre-late-2023) account-wide Lambda burst, by region (aws-facts 61: 3000 in
+ * us-east-1, us-west-2, eu-west-1; 1000 in ap-northeast-1, eu-central-1, us-east-2; else 500).
+ */
+export function legacyLambdaBurst(region: string): number {
+  if (region === 'us-east-1' || region === 'us-west-2' || region === 'eu-west-1') return 3000;
+  if (region === 'ap-northeast-1' || region === 'eu-central-1' || region === 'us-east-2') return 1000;
+  return 500;
+}
+
+/** Unreserved concurrency AWS keeps for every account (aws-facts 63). */
+export const LAMBDA_UNRESERVED_MINIMUM = 100;
+
+export const LambdaSettingsSchema = strictObject({
+  AccountConcurrency: num({ int: true, min: LAMBDA_UNRESERVED_MINIMUM, unit: 'concurrent executions' })
+    .default(1000)
+    .describe('Lambda concurrency quota of the account in the Region (default 1000; AWS keeps 100 of it unreserved)'),
+  ScalingModel: oneOf(['current', 'legacy'])
+    .default('current')
+    .describe('current: each function adds ScalingRate environments per 10 s (since late 2023); legacy: account-wide LegacyBurst then LegacyRampPerMinute'),
+  ScalingRate: num({ int: true, min: 1, unit: 'environments per function per 10 s' })
+    .default(1000)
+    .describe('current model: new execution environments per function per 10 seconds (default 1000)'),
+  LegacyBurst: num({ int: true, min: 1, unit: 'environments' })
+    .optional()
+    .describe('legacy model: account-wide initial burst (default by Region: 3000, 1000 or 500)'),
+  LegacyRampPerMinute: num({ int: true, min: 1, unit: 'environments/min' })
+    .default(500)
+    .describe('legacy model: environments added per minute after the burst (default 500)'),
+  BillInit: bool().default(true).describe('Bill the INIT phase of on-demand cold starts (default true: AWS bills it since 2025-08-01)'),
+  // The model engineer calibrates this (docs/models/lambda.md); 10m is the placeholder.
+  DefaultIdleLifetime: duration({ minMs: 1 })
+    .prefault('10m')
+    .describe('How long an idle execution environment lives when a function sets no IdleLifetime (default 10m; see docs/models/lambda.md)'),
+});
+
 export const SettingsSchema = strictObject({
   Ecs: EcsSettingsSchema.prefault({}),
   Ec2: Ec2SettingsSchema.prefault({}),
   Spot: SpotSettingsSchema.prefault({}),
+  Lambda: LambdaSettingsSchema.prefault({}),
 });
 
 const percent = (max: number, what: string) =>
@@ -95,23 +132,33 @@ export const PricingSchema = strictObject({
 export type EcsSettings = z.output<typeof EcsSettingsSchema>;
 export type Ec2Settings = z.output<typeof Ec2SettingsSchema>;
 export type SpotSettings = z.output<typeof SpotSettingsSchema>;
+/** `Settings.Lambda` after loading: `LegacyBurst` filled in from the Region, `DefaultIdleLifetime` in ms. */
+export type LambdaSettings = Omit<z.output<typeof LambdaSettingsSchema>, 'LegacyBurst'> & { LegacyBurst: number };
 /** `Scenario.Settings` after loading: durations in ms, every default filled in. */
-export type ScenarioSettings = z.output<typeof SettingsSchema>;
+export type ScenarioSettings = Omit<z.output<typeof SettingsSchema>, 'Lambda'> & { Lambda: LambdaSettings };
 export type SavingsPlanPercents = z.output<typeof SavingsPlanSchema>;
 export type PricingSettings = z.output<typeof PricingSchema>;
 
-/** Every setting at its default. */
-export const DEFAULT_SETTINGS: ScenarioSettings = SettingsSchema.parse({});
+/** Validated settings with the defaults that depend on the Region filled in (`Lambda.LegacyBurst`). */
+export function withRegionDefaults(settings: z.output<typeof SettingsSchema>, region: string): ScenarioSettings {
+  return { ...settings, Lambda: { ...settings.Lambda, LegacyBurst: settings.Lambda.LegacyBurst ?? legacyLambdaBurst(region) } };
+}
+
+/** Every setting at its default (Region-dependent ones for us-east-1, the default Region). */
+export const DEFAULT_SETTINGS: ScenarioSettings = withRegionDefaults(SettingsSchema.parse({}), 'us-east-1');
 
 /**
  * The scenario's settings, typed. A loaded scenario has every key; a hand-built one (tests) may
- * have fewer, and gets the defaults for the rest.
+ * have fewer, and gets the defaults for the rest (Region-dependent ones for its Region, else us-east-1).
  */
-export function settingsOf(scenario: { Settings: Record<string, unknown> }): ScenarioSettings {
+export function settingsOf(scenario: { Settings: Record<string, unknown>; Region?: string }): ScenarioSettings {
   const s = scenario.Settings as Partial<ScenarioSettings>;
+  const lambda = { ...DEFAULT_SETTINGS.Lambda, ...s.Lambda };
+  if (s.Lambda?.LegacyBurst === undefined) lambda.LegacyBurst = legacyLambdaBurst(scenario.Region ?? 'us-east-1');
   return {
     Ecs: { ...DEFAULT_SETTINGS.Ecs, ...s.Ecs },
     Ec2: { ...DEFAULT_SETTINGS.Ec2, ...s.Ec2 },
     Spot: { ...DEFAULT_SETTINGS.Spot, ...s.Spot },
+    Lambda: lambda,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { WorkloadSpec } from '../workload/types';
-import { duration, num, oneOf, strictObject } from './fields';
+import { bool, duration, num, oneOf, strictObject } from './fields';
 import { formatNumber } from './issues';
 
 /** The 99th percentile of the standard normal distribution. */
@@ -102,7 +102,13 @@ export const ArrivalsSchema = PatternSchema.transform((a) =>
 
 export const WorkSchema = strictObject({
   CpuMs: DistSchema.optional().describe('CPU time one request needs on a task, ms (ECS services)'),
-  DurationMs: DistSchema.optional().describe('Run time of one request, ms (functions)'),
+  DurationMs: DistSchema.optional().describe('Run time of one request, ms (Lambda functions; required for Lambda-backed targets)'),
+  CpuBound: bool()
+    .optional()
+    .describe('Lambda: the run time scales with the vCPU share of the memory size (1769 MB = 1 vCPU); default false'),
+  MeasuredAtMemorySize: num({ int: true, min: 128, max: 10_240, unit: 'MB' })
+    .optional()
+    .describe('Lambda: memory size, MB, DurationMs was measured at (default 1769, one vCPU)'),
 });
 
 export const WorkloadItemSchema = strictObject({
@@ -110,6 +116,9 @@ export const WorkloadItemSchema = strictObject({
   Target: z.string().describe('Logical ID of the resource that receives the requests (!Ref X also works)'),
   Arrivals: ArrivalsSchema,
   Work: WorkSchema.prefault({}),
+  InvocationType: oneOf(['RequestResponse', 'Event'])
+    .optional()
+    .describe('Lambda function, alias or version targets: RequestResponse (synchronous, default) or Event (asynchronous)'),
 });
 
 /** Compile-time proof that the schema's output is the runtime's `WorkloadSpec`. */

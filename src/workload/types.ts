@@ -31,9 +31,19 @@ export type ArrivalsSpec = ArrivalPattern & { Process: ArrivalProcessKind };
 export interface WorkSpec {
   /** CPU time one request needs on a task, ms (services). */
   CpuMs?: DistSpec;
-  /** Run time of one request, ms (functions). */
+  /** Run time of one request, ms (functions), as measured at `MeasuredAtMemorySize`. */
   DurationMs?: DistSpec;
+  /**
+   * Lambda: whether the run time is CPU-bound, so it scales with the function's vCPU share
+   * (1,769 MB = one vCPU) relative to `MeasuredAtMemorySize`. The loader sets false for Lambda-backed targets when absent.
+   */
+  CpuBound?: boolean;
+  /** Lambda: the memory size, MB, DurationMs was measured at (the loader sets 1769, one vCPU, for Lambda-backed targets when absent). */
+  MeasuredAtMemorySize?: number;
 }
+
+/** How a Lambda function is invoked: synchronously, or asynchronously through Lambda's event queue. */
+export type InvocationType = 'RequestResponse' | 'Event';
 
 /** One load source. */
 export interface WorkloadSpec {
@@ -42,4 +52,6 @@ export interface WorkloadSpec {
   Target: string;
   Arrivals: ArrivalsSpec;
   Work: WorkSpec;
+  /** For a Lambda function, alias or version target: how it is invoked (the loader sets `RequestResponse` when absent). Absent for other targets. */
+  InvocationType?: InvocationType;
 }

@@ -202,3 +202,64 @@ Workload:
     Work:
       CpuMs: { Dist: exponential, Mean: 20 }
 `;
+
+/** A valid serverless scenario: a SAM function behind the implicit HTTP API and an SQS queue, a plain function with an alias. */
+export const LAMBDA = `Name: serverless
+Duration: 1h
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::Serverless::Function
+    Metadata:
+      clustersim: { IdleLifetime: 7m }
+    Properties:
+      Runtime: nodejs22.x
+      Handler: app.handler
+      CodeUri: src/
+      MemorySize: 1024
+      Timeout: 10
+      Architectures: [arm64]
+      AutoPublishAlias: live
+      ProvisionedConcurrencyConfig:
+        ProvisionedConcurrentExecutions: 5
+      ReservedConcurrentExecutions: 50
+      Events:
+        Get:
+          Type: HttpApi
+          Properties: { Path: /orders, Method: get }
+        Jobs:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt Jobs.Arn
+            BatchSize: 5
+  Jobs:
+    Type: AWS::SQS::Queue
+    Properties:
+      VisibilityTimeout: 60
+  Worker:
+    Type: AWS::Lambda::Function
+    Properties:
+      FunctionName: worker
+      Runtime: python3.13
+      Handler: app.handler
+      Role: arn:aws:iam::123456789012:role/worker
+      Code: { ZipFile: "def handler(e, c): pass" }
+  WorkerVersion:
+    Type: AWS::Lambda::Version
+    Properties:
+      FunctionName: !Ref Worker
+  WorkerLive:
+    Type: AWS::Lambda::Alias
+    Properties:
+      FunctionName: !Ref Worker
+      FunctionVersion: !GetAtt WorkerVersion.Version
+      Name: live
+      ProvisionedConcurrencyConfig:
+        ProvisionedConcurrentExecutions: 3
+Workload:
+  - Name: api
+    Target: ServerlessHttpApi
+    Arrivals: { Pattern: constant, Rate: 10 }
+    Work:
+      DurationMs: { Dist: lognormal, Mean: 40, P99: 200 }
+`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, settingsOf } from '../../src/scenario/settingsSchema';
+import { DEFAULT_SETTINGS, legacyLambdaBurst, settingsOf } from '../../src/scenario/settingsSchema';
 import { brief, edit, issuesOf, load, WEB } from './helpers';
 
 const withSettings = (yaml: string) => edit(WEB, 'Duration: 1h\n', `Duration: 1h\n${yaml}`);
@@ -23,6 +23,15 @@ describe('Settings and Pricing', () => {
       },
       Ec2: { InstanceStartLatency: 40_000 },
       Spot: { InterruptionsPerInstanceHour: 0.0001, Ec2Discount: 0.6, FargateDiscount: 0.6, WarningSeconds: 120 },
+      Lambda: {
+        AccountConcurrency: 1000,
+        ScalingModel: 'current',
+        ScalingRate: 1000,
+        LegacyBurst: 3000,
+        LegacyRampPerMinute: 500,
+        BillInit: true,
+        DefaultIdleLifetime: 600_000,
+      },
     });
     expect(s.Pricing).toEqual({ FreeTier: false, SavingsPlan: { Ec2: 0, Fargate: 0, Lambda: 0 } });
     expect(settingsOf(s)).toEqual(DEFAULT_SETTINGS);
@@ -51,6 +60,26 @@ describe('Settings and Pricing', () => {
     expect(brief(issuesOf(withSettings('Settings:\n  Spot: { Ec2Discount: 0.95 }\nPricing:\n  SavingsPlan: { Ec2: 80 }\n')))).toEqual([
       '4:24 Settings.Spot.Ec2Discount: must be ≤ 0.9, got 0.95',
       '6:23 Pricing.SavingsPlan.Ec2: must be ≤ 72 %, got 80',
+    ]);
+  });
+
+  it('takes the legacy Lambda burst from the Region unless given', () => {
+    expect(settingsOf(load(edit(WEB, 'Duration: 1h\n', 'Duration: 1h\nRegion: eu-central-1\n'))).Lambda.LegacyBurst).toBe(1000);
+    expect(settingsOf(load(edit(WEB, 'Duration: 1h\n', 'Duration: 1h\nRegion: sa-east-1\n'))).Lambda.LegacyBurst).toBe(500);
+    expect(settingsOf(load(withSettings('Settings:\n  Lambda: { ScalingModel: legacy, LegacyBurst: 200 }\n'))).Lambda).toMatchObject({ ScalingModel: 'legacy', LegacyBurst: 200 });
+    expect(settingsOf({ Settings: {}, Region: 'us-west-2' }).Lambda.LegacyBurst).toBe(3000);
+    expect(legacyLambdaBurst('ap-northeast-1')).toBe(1000);
+  });
+
+  it('reads Lambda durations and rejects an account concurrency below the 100 AWS keeps unreserved', () => {
+    expect(settingsOf(load(withSettings("Settings:\n  Lambda: { DefaultIdleLifetime: 5m, BillInit: 'false' }\n"))).Lambda).toMatchObject({
+      DefaultIdleLifetime: 300_000,
+      BillInit: false,
+    });
+    expect(brief(issuesOf(withSettings('Settings:\n  Lambda: { AccountConcurrency: 50, ScalingModel: old, Burst: 1 }\n')))).toEqual([
+      '4:33 Settings.Lambda.AccountConcurrency: must be ≥ 100 concurrent executions, got 50',
+      '4:51 Settings.Lambda.ScalingModel: must be one of current, legacy; got "old"',
+      '4:56 Settings.Lambda.Burst: unknown key "Burst"; allowed: AccountConcurrency, ScalingModel, ScalingRate, LegacyBurst, LegacyRampPerMinute, BillInit, DefaultIdleLifetime',
     ]);
   });
 });

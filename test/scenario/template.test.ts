@@ -157,7 +157,6 @@ describe('CloudFormation templates', () => {
     const s = load(TEMPLATE);
     expect(s.Unmodeled).toEqual([
       { LogicalId: 'ExecRole', Type: 'AWS::IAM::Role' },
-      { LogicalId: 'Api', Type: 'AWS::Serverless::Function' },
     ]);
     expect(s.Resources.Api!.Type).toBe('AWS::Serverless::Function');
   });

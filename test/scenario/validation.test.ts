@@ -100,13 +100,13 @@ describe('validation errors name file, line, column and path', () => {
 
   it('reports an unknown workload target with the resources that accept load', () => {
     expect(brief(issuesOf(edit('Target: WebService', 'Target: Api')))).toEqual([
-      '20:13 Workload[0].Target: unknown target "Api"; resources that accept load: WebService (types: AWS::ECS::Service, AWS::ElasticLoadBalancingV2::LoadBalancer)',
+      '20:13 Workload[0].Target: unknown target "Api"; resources that accept load: WebService (types: AWS::ECS::Service, AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::Lambda::Function, AWS::Serverless::Function, AWS::Lambda::Alias, AWS::Lambda::Version, AWS::Lambda::Url, AWS::SQS::Queue, AWS::ApiGatewayV2::Api, AWS::ApiGateway::RestApi, AWS::Serverless::HttpApi, AWS::Serverless::Api)',
     ]);
   });
 
   it('rejects a target whose type does not accept load', () => {
     expect(brief(issuesOf(edit('Target: WebService', 'Target: WebTask')))).toEqual([
-      '20:13 Workload[0].Target: WebTask is a AWS::ECS::TaskDefinition, which does not accept load; targets can be: AWS::ECS::Service, AWS::ElasticLoadBalancingV2::LoadBalancer',
+      '20:13 Workload[0].Target: WebTask is a AWS::ECS::TaskDefinition, which does not accept load; targets can be: AWS::ECS::Service, AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::Lambda::Function, AWS::Serverless::Function, AWS::Lambda::Alias, AWS::Lambda::Version, AWS::Lambda::Url, AWS::SQS::Queue, AWS::ApiGatewayV2::Api, AWS::ApiGateway::RestApi, AWS::Serverless::HttpApi, AWS::Serverless::Api',
     ]);
   });
 
@@ -140,7 +140,7 @@ describe('validation errors name file, line, column and path', () => {
 
   it('rejects unknown Settings keys, listing the sections', () => {
     expect(brief(issuesOf(edit('Duration: 1h', 'Duration: 1h\nSettings:\n  Speed: 2')))).toEqual([
-      '4:3 Settings.Speed: unknown key "Speed"; allowed: Ecs, Ec2, Spot',
+      '4:3 Settings.Speed: unknown key "Speed"; allowed: Ecs, Ec2, Spot, Lambda',
     ]);
   });
 

@@ -27,6 +27,11 @@ import {
 import type { Scenario } from '../scenario';
 import { absorbSeconds, steepestRise, WorkloadSource } from '../workload';
 import { albLineItems, LoadBalancerModel } from '../aws/elbv2';
+import { ApiGatewayModel, API_GATEWAY_ACCOUNT_THROTTLE, apiGatewayLineItems } from '../aws/apigateway';
+import { API_TYPES, apiFunction, apiInvocations, HTTP_API, implicitApis, SAM_HTTP_API } from '../aws/apigateway/schema';
+import { buildLambda, durationFactor, type FunctionModel, functionReport, freeTierCover, type LambdaAccount } from '../aws/lambda';
+import { invocationOf, type LambdaUrlProperties } from '../aws/lambda/schema';
+import type { WorkloadSpec } from '../workload';
 import { loadBalancerServices } from '../aws/elbv2/schema';
 import { buildScalers } from './buildScalers';
 import { pricingOptions } from './pricingOptions';
@@ -63,6 +68,11 @@ export class Simulation {
   readonly workloads: WorkloadSource[] = [];
   readonly clusters: ClusterModel[] = [];
   readonly services = new Map<string, ServiceHandle>();
+  /** Lambda functions, by logical ID, and the account they share. */
+  readonly functions = new Map<string, { model: FunctionModel; latency: CheckpointedHistogram }>();
+  readonly lambdaAccount: LambdaAccount;
+  /** API Gateway APIs that workloads target, by logical ID. */
+  readonly apis = new Map<string, ApiGatewayModel>();
   /** Load balancers that workloads target, by logical ID. */
   readonly loadBalancers = new Map<string, LoadBalancerModel>();
   /** Service auto scaling, by service logical ID. */
@@ -88,6 +98,19 @@ export class Simulation {
       for (const s of services) this.services.set(s.logicalId, { model: s, cluster: model, latency: latencies.get(s.logicalId)! });
       model.fargateHourly = options2.fargateHourly(this.prices);
     }
+    const fnLatency = new Map<string, CheckpointedHistogram>();
+    const lambda = buildLambda(this.engine, scenario, this.prices, (id) => {
+      const h = new CheckpointedHistogram();
+      fnLatency.set(id, h);
+      return h;
+    });
+    this.lambdaAccount = lambda.account;
+    this.engine.register(lambda.account, Phase.Record);
+    for (const [id, model] of lambda.functions) {
+      this.engine.register(model, Phase.Serve);
+      this.functions.set(id, { model, latency: fnLatency.get(id)! });
+      model.start();
+    }
     // The account's launch bucket is shared: it is checkpointed by the first cluster's owner below.
     this.engine.register(
       {
@@ -110,7 +133,7 @@ export class Simulation {
       const source = new WorkloadSource(spec, this.engine.random.stream(`workload:${spec.Name}`), {
         startMs: scenario.StartMs,
       });
-      source.connect(this.sinkFor(spec.Name, spec.Target));
+      source.connect(this.sinkFor(spec));
       this.engine.register(source, Phase.Arrivals);
       this.workloads.push(source);
     }
@@ -121,13 +144,46 @@ export class Simulation {
     for (const c of this.clusters) c.start();
   }
 
-  /** Where a workload's requests go: a service, or a load balancer in front of one. */
-  private sinkFor(workload: string, target: string): { deliver: LoadBalancerModel['deliver'] } {
+  /** Where a workload's requests go: a service, a load balancer, a function (or its alias), an API, a function URL. */
+  private sinkFor(spec: WorkloadSpec): { deliver: LoadBalancerModel['deliver'] } {
+    const target = spec.Target;
     const service = this.services.get(target);
     if (service !== undefined) return service.model;
     const lb = this.loadBalancers.get(target);
     if (lb !== undefined) return lb;
-    throw new Error(`workload ${workload}: target ${target} is not a simulated service or load balancer`);
+    const resources = this.scenario.Resources;
+    const type = resources[target]?.Type ?? implicitApis(this.scenario)[target];
+    const fn = (id: string | undefined) => (id === undefined ? undefined : this.functions.get(id)?.model);
+    const invocation = invocationOf(this.scenario, target);
+    const invoked = fn(invocation?.FunctionId);
+    if (invoked !== undefined) {
+      const onProvisioned = (invocation?.ProvisionedConcurrentExecutions ?? 0) > 0;
+      return invoked.sink(spec.InvocationType === 'Event', durationFactor(spec.Work, invoked.config.memoryMB), onProvisioned);
+    }
+    if (type !== undefined && (API_TYPES as readonly string[]).includes(type)) {
+      let api = this.apis.get(target);
+      if (api === undefined) {
+        const inv = apiInvocations(this.scenario, target)[0];
+        const behind = fn(apiFunction(this.scenario, target));
+        if (behind === undefined) throw new Error(`workload ${spec.Name}: API ${target} invokes no single simulated function`);
+        const kind = type === HTTP_API || type === SAM_HTTP_API ? 'HTTP' : 'REST';
+        const t = API_GATEWAY_ACCOUNT_THROTTLE;
+        const sink = behind.sink(false, durationFactor(spec.Work, behind.config.memoryMB), (inv?.ProvisionedConcurrentExecutions ?? 0) > 0);
+        api = new ApiGatewayModel(target, kind, t.steadyRps, t.burst, sink);
+        this.engine.register(api, Phase.Arrivals);
+        this.apis.set(target, api);
+      }
+      return api;
+    }
+    if (type === 'AWS::Lambda::Url') {
+      const inv = invocationOf(this.scenario, (resources[target]!.Properties as LambdaUrlProperties).TargetFunctionArn);
+      const behind = fn(inv?.FunctionId);
+      if (behind !== undefined) return behind.sink(false, durationFactor(spec.Work, behind.config.memoryMB), (inv?.ProvisionedConcurrentExecutions ?? 0) > 0);
+    }
+    if (type === 'AWS::SQS::Queue') {
+      throw new Error(`workload ${spec.Name}: SQS queues as workload targets are not simulated yet (the queue and its event source mappings arrive with the rest of the Lambda issue)`);
+    }
+    throw new Error(`workload ${spec.Name}: target ${target} is not a simulated service, load balancer, function or API`);
   }
 
   /** What a fault did: losses, requests in its window, and latency and cost rate before and during it. */
@@ -202,11 +258,47 @@ export class Simulation {
     let arrived = 0;
     let served = 0;
     let failed = 0;
+    let throttled = 0;
     let queued = 0;
     for (const cluster of this.clusters) {
       for (const asg of cluster.asgs) {
         resources[asg.config.logicalId] = asgReport(asg, this.prices, opts.ec2, this.scenario.DurationMs);
       }
+    }
+    const lambdaPrices = this.prices.lambda;
+    let freeLeft = this.scenario.Pricing.FreeTier ? { ...lambdaPrices.freeTierPerMonth } : { requests: 0, gibSeconds: 0 };
+    for (const [id, { model, latency }] of this.functions) {
+      if (model.counters.invocations === 0 && model.config.provisioned === 0 && model.counters.arrived === 0) continue;
+      const section = functionReport(model, lambdaPrices, latency.histogram, this.scenario.DurationMs, {
+        freeTier: this.scenario.Pricing.FreeTier,
+        freeTierLeft: freeLeft,
+        savingsPlanPercent: this.scenario.Pricing.SavingsPlan?.Lambda ?? 0,
+        type: this.scenario.Resources[id]!.Type,
+      });
+      const used = freeTierCover(model.meter.usage, freeLeft);
+      freeLeft = { requests: freeLeft.requests - used.requests, gibSeconds: freeLeft.gibSeconds - used.mbMs / 1_024_000 };
+      resources[id] = section;
+      const c = model.counters;
+      arrived += c.arrived;
+      served += c.served;
+      failed += c.failed;
+      throttled += c.throttles;
+      queued += model.queued();
+      total.merge(latency.histogram);
+      if (this.options.series) {
+        series[id] = Object.fromEntries(
+          Object.values(model.series).map((x) => [x.name, buildSeriesReport(x.unit, x.bucketMs / 1000, x.points())]),
+        );
+      }
+    }
+    for (const [id, api] of this.apis) {
+      const items = apiGatewayLineItems({ requests: api.requests }, this.prices.apiGateway, api.kind);
+      resources[id] = buildResourceReport(this.scenario.Resources[id]?.Type ?? implicitApis(this.scenario)[id]!, items, {
+        requests: api.requests,
+        throttled: api.throttled,
+      });
+      arrived += api.throttled;
+      throttled += api.throttled;
     }
     for (const [id, lb] of this.loadBalancers) {
       const items = albLineItems(lb.meter.usage(this.scenario.DurationMs), this.prices.alb);
@@ -237,7 +329,7 @@ export class Simulation {
     const faults = this.clusters.flatMap((c) => c.faultRecords.map((f) => this.faultReport(c, f))).sort((a, b) => a.atSeconds - b.atSeconds);
     return buildVariantReport({
       name: this.scenario.Variant,
-      requests: { arrived, served, failed, throttled: 0, queued },
+      requests: { arrived, served, failed, throttled, queued },
       latency: total,
       resources,
       faults,

@@ -16,6 +16,7 @@ import type { ArrivalBatch } from '../../workload';
 import { ES, environmentLifecycle } from './environmentLifecycle';
 import type { LambdaAccount } from './LambdaAccount';
 import { TokenBucket, type TokenBucketState } from '../ecs/TokenBucket';
+import type { LambdaMeter, LambdaMeterState } from './LambdaMeter';
 
 export interface FunctionConfig {
   logicalId: string;
@@ -71,13 +72,6 @@ export interface FunctionCounters {
   busyMs: number;
   /** Σ lifetime of environments, ms. */
   environmentMs: number;
-  /** Billing usage: Σ memory MB × billed ms. */
-  onDemandMbMs: number;
-  provisionedExecMbMs: number;
-  initMbMs: number;
-  ephemeralExtraMbMs: number;
-  /** Billed requests. */
-  requests: number;
 }
 
 const NEW_COUNTERS = (): FunctionCounters => ({
@@ -97,14 +91,7 @@ const NEW_COUNTERS = (): FunctionCounters => ({
   failed: 0,
   busyMs: 0,
   environmentMs: 0,
-  onDemandMbMs: 0,
-  provisionedExecMbMs: 0,
-  initMbMs: 0,
-  ephemeralExtraMbMs: 0,
-  requests: 0,
 });
-
-const FREE_EPHEMERAL_MB = 512;
 const ASYNC_THROTTLE_BACKOFF_MS = 1000;
 const ASYNC_THROTTLE_BACKOFF_MAX_MS = 300_000;
 /** Waits before the first and second retry of an event whose invocation failed (fact 65). */
@@ -138,6 +125,7 @@ export class FunctionModel implements Component {
   private reqErrors = new Int32Array(0);
   private reqDuration = new Float64Array(0);
   private reqTimedOut = new Uint8Array(0);
+  private reqProvisioned = new Uint8Array(0);
   private freeRows: number[] = [];
   private envCount = 0;
   private busyCount = 0;
@@ -157,6 +145,7 @@ export class FunctionModel implements Component {
   private aBackoff = new Int32Array(0);
   private aErrors = new Int32Array(0);
   private aDuration = new Float64Array(0);
+  private aProvisioned = new Uint8Array(0);
   private aFree: number[] = [];
   private readonly asyncHeap: IndexHeap;
 
@@ -171,6 +160,8 @@ export class FunctionModel implements Component {
     private readonly account: LambdaAccount,
     private readonly random: RandomStream,
     readonly latency: LatencyRecorder,
+    /** Billing usage (requests, GB-ms on demand and on provisioned concurrency, INIT, storage). */
+    readonly meter: LambdaMeter,
   ) {
     this.name = `lambda:${config.logicalId}`;
     this.initDist = createDistribution(config.initDuration);
@@ -189,6 +180,7 @@ export class FunctionModel implements Component {
 
   /** Creates the provisioned environments (initialised before Start). */
   start(): void {
+    this.meter.setProvisioned(this.config.provisioned, 0);
     for (let i = 0; i < this.config.provisioned; i++) {
       const row = this.newRow(0, true);
       this.state[row] = ES.IDLE;
@@ -207,23 +199,28 @@ export class FunctionModel implements Component {
     return this.envCount;
   }
 
-  /** A sink for one workload entry: synchronous (`RequestResponse`) or asynchronous (`Event`). */
-  sink(async: boolean): { deliver(batch: ArrivalBatch): void } {
-    return { deliver: (batch) => this.deliver(batch, async) };
+  /**
+   * A sink for one workload entry: synchronous (`RequestResponse`) or asynchronous (`Event`);
+   * each request's `DurationMs` is multiplied by `durationFactor` (CPU-bound work at this memory).
+   */
+  sink(async: boolean, durationFactor = 1, provisioned = true): { deliver(batch: ArrivalBatch): void } {
+    return { deliver: (batch) => this.deliver(batch, async, durationFactor, provisioned) };
   }
 
-  deliver(batch: ArrivalBatch, async: boolean): void {
+  /**
+   * Invokes the function for each request of the batch. `provisioned`: the requests invoke the
+   * alias or version that has the provisioned concurrency (an unqualified invocation runs
+   * `$LATEST`, which never uses it).
+   */
+  deliver(batch: ArrivalBatch, async: boolean, durationFactor = 1, provisioned = true): void {
     const d = batch.work.DurationMs;
     for (let i = 0; i < batch.count; i++) {
       const t = batch.tickStartMs + batch.offsetsMs[i]!;
       this.advance(t);
       this.counters.arrived++;
-      this.invoke(t, d !== undefined ? this.scaledDuration(d[i]!) : 0, t, async ? 0 : -1, 0);
+      this.invoke(t, d !== undefined ? d[i]! * durationFactor : 0, t, async ? 0 : -1, 0, provisioned);
     }
   }
-
-  /** The work's duration at this function's memory (Work.CpuBound scaling is applied by the assembly). */
-  scaledDuration: (ms: number) => number = (ms) => ms;
 
   step(tickStartMs: number, tickMs: number): void {
     const end = tickStartMs + tickMs;
@@ -257,6 +254,7 @@ export class FunctionModel implements Component {
   }
 
   finish(endMs: number): void {
+    this.meter.finish(endMs);
     const c = this.counters;
     // Environments still alive count their lifetime to the end; busy ones their busy time so far.
     for (let row = 0; row < this.cap; row++) {
@@ -279,24 +277,26 @@ export class FunctionModel implements Component {
    * `backoff` is -1 for a synchronous request, else the async event's throttle retries so far;
    * `errors` its retries after failed invocations.
    */
-  private invoke(t: number, durationMs: number, firstArrival: number, backoff: number, errors: number): void {
+  private invoke(t: number, durationMs: number, firstArrival: number, backoff: number, errors: number, provisioned: boolean): void {
     const cfg = this.config;
     const c = this.counters;
-    // Concurrency: reserved functions have their own cap; others share the unreserved pool.
-    if (cfg.reserved !== undefined ? this.busyCount >= cfg.reserved : this.busyCount >= cfg.provisioned && this.account.unreservedInUse >= this.account.unreservedLimit) {
-      this.throttle(t, durationMs, firstArrival, backoff, errors);
+    const onProvisioned = provisioned && this.pcIdle.length > 0;
+    // Concurrency: a reserved function has its own cap; the others share the unreserved pool,
+    // except on their provisioned environments (set aside from the pool already).
+    if (cfg.reserved !== undefined ? this.busyCount >= cfg.reserved : !onProvisioned && this.account.unreservedInUse >= this.account.unreservedLimit) {
+      this.throttle(t, durationMs, firstArrival, backoff, errors, provisioned);
       return;
     }
     let row: number;
     let cold = false;
-    if (this.pcIdle.length > 0) {
+    if (onProvisioned) {
       row = this.pcIdle.pop()!;
     } else if (this.idleLen > 0) {
       row = cfg.idleSelection === 'most-recent' ? this.popIdleTail() : this.popIdleHead();
     } else {
       const tokens = this.account.scalingModel === 'legacy' ? this.account.legacyBucket : this.scaling;
       if (tokens.take(t, 1) === 0) {
-        this.throttle(t, durationMs, firstArrival, backoff, errors);
+        this.throttle(t, durationMs, firstArrival, backoff, errors, provisioned);
         return;
       }
       row = this.newRow(t, false);
@@ -321,21 +321,18 @@ export class FunctionModel implements Component {
     this.reqArrival[row] = firstArrival;
     this.reqBackoff[row] = backoff;
     this.reqErrors[row] = errors;
+    this.reqProvisioned[row] = provisioned ? 1 : 0;
     this.reqDuration[row] = durationMs;
     this.reqTimedOut[row] = timedOut ? 1 : 0;
     this.busy.push(row);
     this.busyCount++;
     if (this.busyCount > c.peakConcurrency) c.peakConcurrency = this.busyCount;
     c.invocations++;
-    c.requests++;
-    const billedMs = Math.ceil(runMs);
-    if (pc) c.provisionedExecMbMs += billedMs * cfg.memoryMB;
-    else c.onDemandMbMs += billedMs * cfg.memoryMB;
-    if (cold) c.initMbMs += Math.ceil(initMs) * cfg.memoryMB;
-    if (cfg.ephemeralMB > FREE_EPHEMERAL_MB) c.ephemeralExtraMbMs += billedMs * (cfg.ephemeralMB - FREE_EPHEMERAL_MB);
+    this.meter.invoke(runMs, pc);
+    if (cold) this.meter.init(initMs);
   }
 
-  private throttle(t: number, durationMs: number, firstArrival: number, backoff: number, errors: number): void {
+  private throttle(t: number, durationMs: number, firstArrival: number, backoff: number, errors: number, provisioned: boolean): void {
     const c = this.counters;
     this.tickThrottles++;
     if (backoff < 0) {
@@ -346,7 +343,7 @@ export class FunctionModel implements Component {
     // 5 minutes, until MaximumEventAgeInSeconds (fact 65).
     c.asyncThrottleRetries++;
     const wait = Math.min(ASYNC_THROTTLE_BACKOFF_MAX_MS, ASYNC_THROTTLE_BACKOFF_MS * 2 ** Math.min(20, backoff));
-    this.queueAsync(t + wait, firstArrival, backoff + 1, errors, durationMs);
+    this.queueAsync(t + wait, firstArrival, backoff + 1, errors, durationMs, provisioned);
   }
 
   private complete(row: number): void {
@@ -364,7 +361,7 @@ export class FunctionModel implements Component {
     if (this.reqTimedOut[row] === 1) {
       c.timeouts++;
       if (this.reqBackoff[row]! < 0) c.failed++;
-      else this.asyncError(end, this.reqArrival[row]!, this.reqErrors[row]!, this.reqDuration[row]!);
+      else this.asyncError(end, this.reqArrival[row]!, this.reqErrors[row]!, this.reqDuration[row]!, this.reqProvisioned[row] === 1);
       return;
     }
     c.served++;
@@ -375,10 +372,10 @@ export class FunctionModel implements Component {
   }
 
   /** A failed async invocation: retried after 1 and then 2 minutes, up to MaximumRetryAttempts (fact 65). */
-  private asyncError(t: number, firstArrival: number, errors: number, durationMs: number): void {
+  private asyncError(t: number, firstArrival: number, errors: number, durationMs: number, provisioned: boolean): void {
     if (errors < this.config.maxRetryAttempts) {
       this.counters.asyncErrorRetries++;
-      this.queueAsync(t + ASYNC_ERROR_RETRY_MS[Math.min(errors, 1)]!, firstArrival, 0, errors + 1, durationMs);
+      this.queueAsync(t + ASYNC_ERROR_RETRY_MS[Math.min(errors, 1)]!, firstArrival, 0, errors + 1, durationMs, provisioned);
     } else {
       this.dropAsync();
     }
@@ -392,7 +389,7 @@ export class FunctionModel implements Component {
   }
 
   /** Puts an event back in the internal queue for an attempt at `at`, unless it would be too old by then. */
-  private queueAsync(at: number, firstArrival: number, backoff: number, errors: number, durationMs: number): void {
+  private queueAsync(at: number, firstArrival: number, backoff: number, errors: number, durationMs: number, provisioned: boolean): void {
     if (at - firstArrival >= this.config.maxEventAgeMs) {
       this.dropAsync();
       return;
@@ -404,13 +401,14 @@ export class FunctionModel implements Component {
     this.aBackoff[id] = backoff;
     this.aErrors[id] = errors;
     this.aDuration[id] = durationMs;
+    this.aProvisioned[id] = provisioned ? 1 : 0;
     this.asyncHeap.push(id);
   }
 
   private retryAsync(id: number): void {
     const t = this.aNext[id]!;
     this.aFree.push(id);
-    this.invoke(t, this.aDuration[id]!, this.aFirst[id]!, this.aBackoff[id]!, this.aErrors[id]!);
+    this.invoke(t, this.aDuration[id]!, this.aFirst[id]!, this.aBackoff[id]!, this.aErrors[id]!, this.aProvisioned[id] === 1);
   }
 
   // ---- environments --------------------------------------------------------------------------
@@ -479,6 +477,7 @@ export class FunctionModel implements Component {
     this.reqErrors = grow(this.reqErrors, (n) => new Int32Array(n));
     this.reqDuration = grow(this.reqDuration, (n) => new Float64Array(n));
     this.reqTimedOut = grow(this.reqTimedOut, (n) => new Uint8Array(n));
+    this.reqProvisioned = grow(this.reqProvisioned, (n) => new Uint8Array(n));
     this.busy.rebind(this.busyUntil);
     for (let r = size - 1; r >= this.cap; r--) {
       this.createdAt[r] = -1;
@@ -505,6 +504,9 @@ export class FunctionModel implements Component {
     };
     this.aBackoff = i32(this.aBackoff);
     this.aErrors = i32(this.aErrors);
+    const u8 = new Uint8Array(size);
+    u8.set(this.aProvisioned);
+    this.aProvisioned = u8;
     this.asyncHeap.rebind(this.aNext);
     for (let i = size - 1; i >= this.aCap; i--) this.aFree.push(i);
     this.aCap = size;
@@ -515,6 +517,7 @@ export class FunctionModel implements Component {
   checkpoint(): FunctionState {
     return {
       counters: { ...this.counters },
+      meter: this.meter.checkpoint(),
       scaling: this.scaling.checkpoint(),
       cap: this.cap,
       rows: {
@@ -530,6 +533,7 @@ export class FunctionModel implements Component {
         reqErrors: Array.from(this.reqErrors),
         reqDuration: Array.from(this.reqDuration),
         reqTimedOut: Array.from(this.reqTimedOut),
+        reqProvisioned: Array.from(this.reqProvisioned),
       },
       freeRows: [...this.freeRows],
       envCount: this.envCount,
@@ -544,6 +548,7 @@ export class FunctionModel implements Component {
         backoff: Array.from(this.aBackoff),
         errors: Array.from(this.aErrors),
         duration: Array.from(this.aDuration),
+        provisioned: Array.from(this.aProvisioned),
       },
       aFree: [...this.aFree],
       asyncHeap: this.asyncHeap.toArray(),
@@ -557,6 +562,7 @@ export class FunctionModel implements Component {
     const st = state as FunctionState;
     const r = st.rows;
     this.counters = { ...st.counters };
+    this.meter.restore(st.meter);
     this.scaling.restore(st.scaling);
     this.cap = st.cap;
     this.state = Int8Array.from(r.state);
@@ -571,6 +577,7 @@ export class FunctionModel implements Component {
     this.reqErrors = Int32Array.from(r.reqErrors);
     this.reqDuration = Float64Array.from(r.reqDuration);
     this.reqTimedOut = Uint8Array.from(r.reqTimedOut);
+    this.reqProvisioned = Uint8Array.from(r.reqProvisioned);
     this.freeRows = [...st.freeRows];
     this.envCount = st.envCount;
     this.busyCount = st.busyCount;
@@ -587,6 +594,7 @@ export class FunctionModel implements Component {
     this.aBackoff = Int32Array.from(st.events.backoff);
     this.aErrors = Int32Array.from(st.events.errors);
     this.aDuration = Float64Array.from(st.events.duration);
+    this.aProvisioned = Uint8Array.from(st.events.provisioned);
     this.aFree = [...st.aFree];
     this.asyncHeap.rebind(this.aNext);
     this.asyncHeap.fromArray(st.asyncHeap);
@@ -598,6 +606,7 @@ export class FunctionModel implements Component {
 
 export interface FunctionState {
   counters: FunctionCounters;
+  meter: LambdaMeterState;
   scaling: TokenBucketState;
   cap: number;
   rows: Record<
@@ -612,7 +621,8 @@ export interface FunctionState {
     | 'reqBackoff'
     | 'reqErrors'
     | 'reqDuration'
-    | 'reqTimedOut',
+    | 'reqTimedOut'
+    | 'reqProvisioned',
     number[]
   >;
   freeRows: number[];
@@ -622,7 +632,7 @@ export interface FunctionState {
   idle: number[];
   pcIdle: number[];
   aCap: number;
-  events: Record<'next' | 'first' | 'backoff' | 'errors' | 'duration', number[]>;
+  events: Record<'next' | 'first' | 'backoff' | 'errors' | 'duration' | 'provisioned', number[]>;
   aFree: number[];
   asyncHeap: number[];
   tick: [number, number, number, number];

@@ -8,13 +8,6 @@ import { TokenBucket, type TokenBucketState } from '../ecs/TokenBucket';
 
 export type ScalingModel = 'current' | 'legacy';
 
-/** Legacy burst by Region (fact 61): 3,000 in the largest Regions, 1,000 in some, 500 elsewhere. */
-export function legacyBurst(region: string): number {
-  if (['us-east-1', 'us-west-2', 'eu-west-1'].includes(region)) return 3000;
-  if (['ap-northeast-1', 'eu-central-1', 'us-east-2'].includes(region)) return 1000;
-  return 500;
-}
-
 export class LambdaAccount implements Component {
   readonly name = 'lambda-account';
   /** Concurrency in use by functions that draw from the unreserved pool. */

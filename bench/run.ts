@@ -74,6 +74,38 @@ function benchEmptyTicks(ticks: number) {
   console.log(`engine: ${ticks.toLocaleString('en-US')} empty ticks in ${ms.toFixed(0)} ms`);
 }
 
+/** A day of one Lambda function at `ratePerS` requests per second (Poisson), 120 ms lognormal work. */
+function benchLambdaDay(ratePerS: number) {
+  const scenario = loadScenarioText(
+    `
+Name: bench-lambda-day
+Seed: 1
+Duration: 1d
+Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties: { Runtime: nodejs22.x, Handler: index.handler, MemorySize: 1024, Timeout: 30 }
+Workload:
+  - Name: load
+    Target: Fn
+    Arrivals: { Pattern: constant, Rate: ${ratePerS} }
+    Work: { DurationMs: { Dist: lognormal, Mean: 120, P99: 900 } }
+`,
+    'bench-lambda.yaml',
+  );
+  const { ms, value: sim } = time(() => {
+    const s = new Simulation(scenario);
+    s.run();
+    return s;
+  });
+  const r = sim.report();
+  const arrived = r.totals.requests.arrived;
+  console.log(
+    `lambda day: ${ratePerS.toLocaleString('en-US')} req/s: ${(ms / 1000).toFixed(2)} s wall for ${arrived.toLocaleString('en-US')} requests, ` +
+      `${(86_400_000 / ms).toFixed(0)} simulated seconds per wall second, peak concurrency ${r.resources['Fn']!['peakConcurrency']}`,
+  );
+}
+
 console.log(`clustersim bench — node ${process.version}`);
 benchScheduler(10_000, 1_000_000);
 benchScheduler(1_000_000, 1_000_000);
@@ -81,3 +113,4 @@ benchEmptyTicks(2_592_000);
 benchFargateDay(100, 200);
 benchFargateDay(2_000, 1_700);
 benchFargateDay(2_000, 5_000);
+benchLambdaDay(1_000);

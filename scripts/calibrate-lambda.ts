@@ -1,5 +1,5 @@
 /**
- * Prints the Lambda model's fit to the measured experiments (shared/reference/lambda-measurements.csv):
+ * Prints the Lambda model's fit to the measured experiments (data/lambda-measurements.csv):
  * per row and as mean absolute percentage errors. `npx tsx scripts/calibrate-lambda.ts [invocationsPerRow]`.
  */
 import { calibrate, mape } from '../test/aws/lambda/calibration';

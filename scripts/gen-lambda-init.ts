@@ -1,7 +1,7 @@
 /**
  * Writes src/aws/lambda/data/initDurations.ts, the measured cold-start INIT durations that
  * `defaultInitDuration` draws on, from the project's summary of lambda-perf
- * (../shared/reference/data/lambda-perf-init-2026.csv; see that folder's README.md).
+ * (data/lambda-perf-init-2026.csv; see data/README.md).
  * One entry per (runtime, package, architecture), averaged over the memory sizes measured
  * (128–1,024 MB; memory makes no difference to INIT, reference/measurements.md).
  * Run: npx tsx scripts/gen-lambda-init.ts [path/to/lambda-perf-init-2026.csv]
@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Where the CSV is in the project's shared reference folder, next to this repository. */
-export const DEFAULT_INIT_CSV = fileURLToPath(new URL('../../shared/reference/data/lambda-perf-init-2026.csv', import.meta.url));
+export const DEFAULT_INIT_CSV = fileURLToPath(new URL('../data/lambda-perf-init-2026.csv', import.meta.url));
 export const INIT_DURATIONS_FILE = fileURLToPath(new URL('../src/aws/lambda/data/initDurations.ts', import.meta.url));
 
 /** e^(z99²/2): the largest P99/Mean ratio a lognormal can have (src/workload/createDistribution.ts). */

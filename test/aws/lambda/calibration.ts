@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { harness } from './harness';
 
-/** One measured experiment (shared/reference/lambda-measurements.csv) and what the model gives for it. */
+/** One measured experiment (data/lambda-measurements.csv) and what the model gives for it. */
 export interface CalibrationRow {
   experiment: string;
   arrivalRate: number;
@@ -12,7 +12,7 @@ export interface CalibrationRow {
   simulatedEnvironments: number;
 }
 
-const CSV = resolve(import.meta.dirname, '../../../../shared/reference/lambda-measurements.csv');
+const CSV = resolve(import.meta.dirname, '../../../data/lambda-measurements.csv');
 
 /**
  * Simulates every experiment with the model's defaults (IdleLifetime 10 min, IdleSelection

@@ -246,7 +246,7 @@ export class FunctionModel implements Component {
       const tReap = this.idleLen > 0 ? this.idleSince[this.idle[this.idleHead]!]! + lifetime : Number.POSITIVE_INFINITY;
       const tAsync = this.asyncHeap.peekKey();
       const next = Math.min(tBusy, tReap, tAsync);
-      if (next > t) return;
+      if (!(next <= t)) return; // also stops on NaN: never spin
       if (tBusy === next) this.complete(this.busy.pop());
       else if (tReap === next) this.reap(next);
       else this.retryAsync(this.asyncHeap.pop());

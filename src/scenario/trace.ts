@@ -2,6 +2,7 @@
  * Trace files for the `trace` arrival pattern: a CSV with a header and rows
  * `seconds_from_start,count`. Errors carry the CSV's own line and column.
  */
+import { MAX_RATE_PER_SECOND } from './limits';
 
 export interface TraceData {
   /** Start of each row's interval, ms since Start, strictly increasing. */
@@ -23,6 +24,7 @@ export function parseTraceCsv(text: string): TraceData | { problems: TraceProble
   const problems: TraceProblem[] = [];
   const TimesMs: number[] = [];
   const Counts: number[] = [];
+  const countCells: { line: number; column: number }[] = [];
   const lines = text.split(/\r?\n/);
   let headerSeen = false;
   for (let i = 0; i < lines.length; i++) {
@@ -58,6 +60,19 @@ export function parseTraceCsv(text: string): TraceData | { problems: TraceProble
     if (ok) {
       TimesMs.push(Math.round(seconds * 1000));
       Counts.push(count);
+      countCells.push({ line: lineNo, column: c.column });
+    }
+  }
+  // A row's count is spread over its interval (the last row lasts one second): keep the rate sane.
+  for (let i = 0; i < Counts.length; i++) {
+    const intervalS = i + 1 < TimesMs.length ? (TimesMs[i + 1]! - TimesMs[i]!) / 1000 : 1;
+    if (Counts[i]! / intervalS > MAX_RATE_PER_SECOND) {
+      const at = countCells[i]!;
+      problems.push({
+        line: at.line,
+        column: at.column,
+        message: `count ${Counts[i]} in ${intervalS} s is more than ${MAX_RATE_PER_SECOND.toLocaleString('en-US')} requests per second (the simulator's limit per workload entry)`,
+      });
     }
   }
   if (problems.length > 0) return { problems };

@@ -3,6 +3,7 @@
  * The output is the runtime's `WorkloadSpec` (src/workload/types.ts): durations in ms; a trace's
  * `TimesMs`/`Counts` are filled in by the loader after it reads the CSV (trace.ts).
  */
+import { MAX_RATE_PER_SECOND } from './limits';
 import { z } from 'zod';
 import type { WorkloadSpec } from '../workload/types';
 import { bool, duration, num, oneOf, strictObject } from './fields';
@@ -19,7 +20,7 @@ export function lognormalMaxP99(mean: number): number {
   return mean * Math.exp((Z99 * Z99) / 2);
 }
 
-const RATE = { min: 0, unit: 'requests/s' } as const;
+const RATE = { min: 0, max: MAX_RATE_PER_SECOND, unit: 'requests/s' } as const;
 
 export const DistSchema = z.discriminatedUnion('Dist', [
   strictObject({ Dist: z.literal('constant'), Value: num({ min: 0 }) }),

@@ -29,8 +29,7 @@ export function scalableService(service: ServiceModel): ScalableService {
       service.desiredCount = n;
     },
     cpuUtilizationPercent: () => service.lastCpuUtilization,
-    // Memory use per request is not modelled: no datapoints, so memory policies never act.
-    memoryUtilizationPercent: () => Number.NaN,
+    memoryUtilizationPercent: () => service.lastMemoryUtilization,
     requestsThisTick: () => service.tickArrived,
     deploymentInProgress: () => service.deploymentInProgress,
   };

@@ -27,7 +27,7 @@ describe('ECS on EC2: capacity providers, associations and services', () => {
   it('sizes an EC2 task definition without task-level Cpu/Memory from its containers (MemoryReservation before Memory)', () => {
     const td = load(EC2).Resources.Task!;
     expect(td.Properties).toMatchObject({ Cpu: 768, Memory: 1280 });
-    expect(td.Sim).toEqual({ ImageSizeMiB: 250, CachedImagePull: 2000 });
+    expect(td.Sim).toEqual({ ImageSizeMiB: 250, CachedImagePull: 2000, MemoryBaselinePercent: 40, MemoryPerRequestMiB: 2 });
   });
 
   it("gives a service without LaunchType or strategy its cluster's default strategy", () => {

@@ -87,3 +87,80 @@ describe('service auto scaling on the simulated service', () => {
     expect(sim.services.get('Svc')!.model.desiredCount).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('memory target tracking and step scaling', () => {
+  it('scales on memory utilisation when requests in flight fill the tasks', () => {
+    // 1 vCPU tasks at 30 req/s × 50 ms each keep few requests in flight at the 40 % baseline; a
+    // rise to 150 req/s saturates CPU and piles requests up (2 MiB each of 2 GiB), passing 45 %.
+    const sim = new Simulation(
+      scaled({
+        metric: 'ECSServiceAverageMemoryUtilization',
+        target: 45,
+        rate: '{ Pattern: steps, Steps: [{ At: 0s, Rate: 30 }, { At: 10m, Rate: 150 }] }',
+      }),
+    );
+    sim.run();
+    expect(sim.scalers.get('Svc')!.stats.scaleOuts).toBeGreaterThan(0);
+  });
+
+  it('adds tasks from a CloudWatch alarm through a step scaling policy', () => {
+    const s = loadScenarioText(
+      `
+Name: steps
+Duration: 40m
+Resources:
+  Cluster: { Type: AWS::ECS::Cluster, Properties: { ClusterName: web } }
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties: { RequiresCompatibilities: [FARGATE], NetworkMode: awsvpc, Cpu: 1024, Memory: 2048 }
+  Svc:
+    Type: AWS::ECS::Service
+    Properties: { Cluster: !Ref Cluster, LaunchType: FARGATE, DesiredCount: 2, TaskDefinition: !Ref Task, ServiceName: api }
+  Target:
+    Type: AWS::ApplicationAutoScaling::ScalableTarget
+    Properties:
+      ServiceNamespace: ecs
+      ScalableDimension: ecs:service:DesiredCount
+      ResourceId: !Sub service/\${Cluster}/\${Svc.Name}
+      MinCapacity: 2
+      MaxCapacity: 20
+  StepOut:
+    Type: AWS::ApplicationAutoScaling::ScalingPolicy
+    Properties:
+      PolicyName: step-out
+      PolicyType: StepScaling
+      ScalingTargetId: !Ref Target
+      StepScalingPolicyConfiguration:
+        AdjustmentType: ChangeInCapacity
+        Cooldown: 120
+        StepAdjustments:
+          - { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 20, ScalingAdjustment: 2 }
+          - { MetricIntervalLowerBound: 20, ScalingAdjustment: 4 }
+  HighCpu:
+    Type: AWS::CloudWatch::Alarm
+    Properties:
+      Namespace: AWS/ECS
+      MetricName: CPUUtilization
+      Dimensions: [{ Name: ClusterName, Value: web }, { Name: ServiceName, Value: api }]
+      Statistic: Average
+      Period: 60
+      EvaluationPeriods: 2
+      Threshold: 70
+      ComparisonOperator: GreaterThanThreshold
+      AlarmActions: [!Ref StepOut]
+Workload:
+  - Name: load
+    Target: Svc
+    Arrivals: { Pattern: steps, Steps: [{ At: 0s, Rate: 10 }, { At: 5m, Rate: 100 }] }
+    Work: { CpuMs: { Dist: exponential, Mean: 50 } }
+`,
+      'steps.yaml',
+    );
+    const sim = new Simulation(s);
+    sim.run();
+    const outs = sim.scalers.get('Svc')!.decisions().filter((d) => d.to > d.from && d.atMs > 0);
+    // CPU pinned at 100 % is 30 above the threshold: the +4 step.
+    expect(outs[0]!.to - outs[0]!.from).toBe(4);
+    expect(sim.services.get('Svc')!.model.desiredCount).toBeGreaterThan(6);
+  });
+});

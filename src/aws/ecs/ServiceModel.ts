@@ -62,6 +62,7 @@ export interface ServiceModelState {
   tickCpuMs: number;
   tickArrived: number;
   lastCpuUtilization: number | null;
+  lastMemoryUtilization: number | null;
   latency: unknown;
   series: Record<ServiceSeriesName, SeriesState>;
   launchTokens: unknown;
@@ -115,6 +116,8 @@ export class ServiceModel {
   deploymentInProgress = false;
   /** Latest CPU utilisation (% of reserved vCPU of RUNNING tasks), NaN without running tasks. */
   lastCpuUtilization = Number.NaN;
+  /** Latest memory utilisation (% of the memory of RUNNING tasks), NaN without running tasks. */
+  lastMemoryUtilization = Number.NaN;
 
   constructor(
     readonly index: number,
@@ -173,7 +176,16 @@ export class ServiceModel {
     const n = this.running.length;
     const dtS = tickMs / 1000;
     let vcpu = 0;
-    for (const t of this.running) vcpu += t.td.cpuUnits / 1024;
+    let memory = 0;
+    let memoryUsed = 0;
+    for (const t of this.running) {
+      vcpu += t.td.cpuUnits / 1024;
+      memory += t.td.memoryMiB;
+      memoryUsed += t.td.memoryBaselineMiB;
+    }
+    // Requests in flight add their memory (MemoryPerRequestMiB of the current task definition).
+    memoryUsed += inFlight * this.taskDef.memoryPerRequestMiB;
+    this.lastMemoryUtilization = n > 0 ? Math.min(100, (100 * memoryUsed) / memory) : Number.NaN;
     c.runningTaskSeconds += n * dtS;
     c.vcpuSeconds += vcpu * dtS;
     if (n > c.peakRunning) c.peakRunning = n;
@@ -213,6 +225,7 @@ export class ServiceModel {
       tickCpuMs: this.tickCpuMs,
       tickArrived: this.tickArrived,
       lastCpuUtilization: Number.isNaN(this.lastCpuUtilization) ? null : this.lastCpuUtilization,
+      lastMemoryUtilization: Number.isNaN(this.lastMemoryUtilization) ? null : this.lastMemoryUtilization,
       latency: this.latency.checkpoint(),
       series: Object.fromEntries(Object.entries(this.series).map(([k, v]) => [k, v.checkpoint()])) as Record<
         ServiceSeriesName,
@@ -240,6 +253,7 @@ export class ServiceModel {
     this.tickCpuMs = s.tickCpuMs;
     this.tickArrived = s.tickArrived;
     this.lastCpuUtilization = s.lastCpuUtilization ?? Number.NaN;
+    this.lastMemoryUtilization = s.lastMemoryUtilization ?? Number.NaN;
     this.latency.restore(s.latency);
     for (const [k, v] of Object.entries(this.series)) v.restore(s.series[k as ServiceSeriesName]);
     this.tasks = [];

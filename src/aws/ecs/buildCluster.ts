@@ -79,6 +79,8 @@ export function taskDefConfig(td: ResourceModel, defaultAwsvpc: boolean): TaskDe
     imageSizeMiB: (td.Sim['ImageSizeMiB'] as number | undefined) ?? 250,
     startLatencyMs: td.Sim['StartLatency'] as number | undefined,
     cachedPullMs: (td.Sim['CachedImagePull'] as number | undefined) ?? 2000,
+    memoryBaselineMiB: (((td.Sim['MemoryBaselinePercent'] as number | undefined) ?? 40) / 100) * (p['Memory'] as number),
+    memoryPerRequestMiB: (td.Sim['MemoryPerRequestMiB'] as number | undefined) ?? 2,
   };
 }
 

@@ -23,6 +23,9 @@ export interface TaskDefConfig {
   startLatencyMs: number | undefined;
   /** Start time of a task whose image the instance has already pulled (EC2 only). */
   cachedPullMs: number;
+  /** Memory in use with nothing in flight, MiB, and per request in flight, MiB (MemoryUtilization). */
+  memoryBaselineMiB: number;
+  memoryPerRequestMiB: number;
 }
 
 /** Where a task of a service runs. */

@@ -88,6 +88,14 @@ export const TaskDefinitionSimSchema = strictObject({
   CachedImagePull: duration()
     .prefault('2s')
     .describe('Task start on an EC2 instance that already has the image (default 2s; measured 1–3 s)'),
+  /** Memory a task uses at rest, percent of its memory (for MemoryUtilization). */
+  MemoryBaselinePercent: num({ min: 0, max: 100, unit: '%' })
+    .default(40)
+    .describe('Memory a task uses with no request in flight, percent of its memory (default 40; application-specific)'),
+  /** Memory each in-flight request adds, MiB (for MemoryUtilization). */
+  MemoryPerRequestMiB: num({ min: 0, unit: 'MiB' })
+    .default(2)
+    .describe('Memory each request in flight adds, MiB (default 2; application-specific)'),
 });
 
 export type EcsTaskDefinitionProperties = z.output<typeof TaskDefinitionPropertiesSchema>;

@@ -38,8 +38,8 @@ export const ScalableTargetPropertiesSchema = z
     ScalableDimension: z.literal(ECS_SCALABLE_DIMENSION, {
       error: (iss) => `must be ${ECS_SCALABLE_DIMENSION} for an ECS service; got ${describeValue(iss.input)}`,
     }),
-    MinCapacity: num({ int: true, min: 0, unit: 'tasks' }),
-    MaxCapacity: num({ int: true, min: 0, unit: 'tasks' }),
+    MinCapacity: num({ int: true, min: 0, max: 5000, unit: 'tasks' }),
+    MaxCapacity: num({ int: true, min: 0, max: 5000, unit: 'tasks' }), // ECS quota: tasks per service 5,000
     RoleARN: z.string().optional(),
     SuspendedState: z
       .looseObject({

@@ -57,7 +57,7 @@ export const ServicePropertiesSchema = z
     Cluster: z.string().optional(),
     LaunchType: oneOf(LAUNCH_TYPES).optional(),
     /** Tasks to keep running; CloudFormation's default is 1. */
-    DesiredCount: num({ int: true, min: 0, unit: 'tasks' }).default(1),
+    DesiredCount: num({ int: true, min: 0, max: 5000, unit: 'tasks' }).default(1), // ECS quota: tasks per service 5,000
     TaskDefinition: z.string({
       error: (iss) =>
         iss.input === undefined

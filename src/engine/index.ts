@@ -5,3 +5,4 @@ export { Priority, type ScheduledEvent, Scheduler, type SchedulerState } from '.
 export { Series, type SeriesPoint, type SeriesState } from './Series';
 export { SimClock } from './SimClock';
 export { IndexHeap } from './IndexHeap';
+export { TokenBucket, type TokenBucketState } from './TokenBucket';

@@ -5,7 +5,7 @@
  */
 import type { Component } from '../../engine';
 import type { ArrivalBatch, ArrivalSink, WorkKey } from '../../workload';
-import { TokenBucket, type TokenBucketState } from '../ecs/TokenBucket';
+import { TokenBucket, type TokenBucketState } from '../../engine';
 import type { ApiFrontDoorKind } from './apiGatewayPricing';
 
 interface Buffer {

@@ -11,7 +11,7 @@ import type { Task } from './clusterTypes';
 import type { ServiceModel } from './ServiceModel';
 import type { TaskPlacement } from './TaskPlacement';
 import type { TaskRunner } from './TaskRunner';
-import { TokenBucket } from './TokenBucket';
+import { TokenBucket } from '../../engine';
 import { TS } from './taskLifecycle';
 
 export class ServiceScheduler {

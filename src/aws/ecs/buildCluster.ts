@@ -14,7 +14,7 @@ import { ClusterModel } from './ClusterModel';
 import type { EcsQuotas, SpotSettings } from './clusterWorld';
 import type { AsgConfig, InstanceTypeInfo, ProviderItem, ServiceConfig, TaskDefConfig } from './clusterTypes';
 import { type LatencyRecorder, ServiceModel } from './ServiceModel';
-import { TokenBucket } from './TokenBucket';
+import { TokenBucket } from '../../engine';
 
 /** A configuration the validator lets through but the model cannot run. */
 export class UnsupportedFeatureError extends Error {}

@@ -12,7 +12,7 @@ import type { ContainerInstance, Task } from './clusterTypes';
 import { PsServer, type PsServerState } from './PsServer';
 import type { ServiceModelState } from './ServiceModel';
 import { refreshRunning } from './TaskRunner';
-import type { TokenBucket, TokenBucketState } from './TokenBucket';
+import type { TokenBucket, TokenBucketState } from '../../engine';
 
 interface AsgSavedState extends Omit<AsgState, 'config' | 'series' | 'meter'> {
   usage: Ec2Usage;

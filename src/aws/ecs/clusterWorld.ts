@@ -9,7 +9,7 @@ import type { Engine, RandomStream } from '../../engine';
 import type { AsgState } from './asgState';
 import type { ContainerInstance, Task } from './clusterTypes';
 import type { ServiceModel } from './ServiceModel';
-import type { TokenBucket } from './TokenBucket';
+import type { TokenBucket } from '../../engine';
 
 /** Account-wide launch quotas shared by the clusters (Settings.Ecs). */
 export interface EcsQuotas {

@@ -12,5 +12,4 @@ export { type CompletionSink, type LatencySink, PsServer } from './PsServer';
 export { ecsServiceReport, type FargateDiscounts } from './serviceReport';
 export { type LatencyRecorder, ServiceModel, type ServiceCounters } from './ServiceModel';
 export { ec2StartPhases, FARGATE_START_DEFAULTS, FARGATE_STOP_DEFAULTS, fargateStartPhases } from './startLatency';
-export { TokenBucket } from './TokenBucket';
 export { TS, type TaskEvent, type TaskStatus, taskLifecycle, taskMachine } from './taskLifecycle';

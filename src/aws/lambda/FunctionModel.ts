@@ -15,7 +15,7 @@ import { createDistribution, type Distribution, type DistSpec } from '../../work
 import type { ArrivalBatch } from '../../workload';
 import { ES, environmentLifecycle } from './environmentLifecycle';
 import type { LambdaAccount } from './LambdaAccount';
-import { TokenBucket, type TokenBucketState } from '../ecs/TokenBucket';
+import { TokenBucket, type TokenBucketState } from '../../engine';
 import type { LambdaMeter, LambdaMeterState } from './LambdaMeter';
 
 export interface FunctionConfig {
@@ -155,7 +155,7 @@ export class FunctionModel implements Component {
   private tickLatencyCount = 0;
 
   constructor(
-    private readonly engine: Engine,
+    engine: Engine,
     readonly config: FunctionConfig,
     private readonly account: LambdaAccount,
     private readonly random: RandomStream,

@@ -4,7 +4,7 @@
  * scaling model, the account-wide burst and ramp.
  */
 import type { Component } from '../../engine';
-import { TokenBucket, type TokenBucketState } from '../ecs/TokenBucket';
+import { TokenBucket, type TokenBucketState } from '../../engine';
 
 export type ScalingModel = 'current' | 'legacy';
 

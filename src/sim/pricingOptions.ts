@@ -22,11 +22,18 @@ export function pricingOptions(s: Scenario): PricingOptions {
   return {
     fargate,
     ec2,
-    fargateHourly: (prices) => (service, billing, billingSpot) => {
-      const td = service.config.taskDef;
-      const rates = fargateRates(prices.fargate, td.cpuArchitecture, td.osFamily);
-      const one = taskHourlyUsd(rates, prices.fargate, td.cpuUnits, td.memoryMiB, td.ephemeralGiB);
-      return one * (billing * (1 - fargate.savingsPlanPercent / 100) + billingSpot * (1 - fargate.spotDiscount));
+    fargateHourly: (prices) => {
+      // One task's hourly price per task definition, worked out once (this runs every tick).
+      const hourlyByTaskDef = new Map<object, number>();
+      return (service, billing, billingSpot) => {
+        const td = service.config.taskDef;
+        let one = hourlyByTaskDef.get(td);
+        if (one === undefined) {
+          one = taskHourlyUsd(fargateRates(prices.fargate, td.cpuArchitecture, td.osFamily), prices.fargate, td.cpuUnits, td.memoryMiB, td.ephemeralGiB);
+          hourlyByTaskDef.set(td, one);
+        }
+        return one * (billing * (1 - fargate.savingsPlanPercent / 100) + billingSpot * (1 - fargate.spotDiscount));
+      };
     },
   };
 }

@@ -15,10 +15,13 @@ export interface CostRates {
   instanceHourly: ((inst: ContainerInstance) => number) | undefined;
 }
 
+/** Tasks waiting per service index, reused every tick (no allocation on the tick path). */
+const waitingByService: number[] = [];
+
 /** Meters the tick [tickStartMs, tickStartMs + tickMs); resets the tick's latency sums (`tickLatency`, as RequestDispatcher keeps them). */
 export function meterTick(world: ClusterWorld, tickLatency: number[], rates: CostRates, tickStartMs: number, tickMs: number): void {
   const dtS = tickMs / 1000;
-  const waitingByService = new Array<number>(world.services.length).fill(0);
+  for (let i = 0; i < world.services.length; i++) waitingByService[i] = 0;
   for (const id of world.waiting) {
     const t = world.tasks.get(id);
     if (t !== undefined) waitingByService[t.service]!++;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IS, TS } from '../../src/aws/ecs';
+import { loadScenarioText } from '../../src/scenario';
 import { runVariant, Simulation } from '../../src/sim';
 import { ec2Scenario } from './ec2Helpers';
 
@@ -92,5 +93,45 @@ describe('ECS on EC2: capacity, placement and billing', () => {
         expect(t.status).toBeLessThanOrEqual(TS.STOPPED);
       }
     }
+  });
+});
+
+describe('which cluster an Auto Scaling group joins', () => {
+  it('follows ECS_CLUSTER in the launch template UserData (base64-encoded by Fn::Base64)', () => {
+    const s = loadScenarioText(
+      `
+Name: two-clusters
+Duration: 5m
+Resources:
+  Blue: { Type: AWS::ECS::Cluster, Properties: { ClusterName: blue } }
+  Green: { Type: AWS::ECS::Cluster, Properties: { ClusterName: green } }
+  LT:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        InstanceType: m5.large
+        ImageId: ami-12345678
+        UserData: !Base64 |
+          #!/bin/bash
+          echo ECS_CLUSTER=green >> /etc/ecs/ecs.config
+  Asg:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties: { MinSize: '1', MaxSize: '1', DesiredCapacity: '1', LaunchTemplate: { LaunchTemplateId: !Ref LT, Version: '1' }, VPCZoneIdentifier: [subnet-a] }
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties: { RequiresCompatibilities: [EC2], NetworkMode: bridge, Cpu: 256, Memory: 512 }
+  BlueSvc:
+    Type: AWS::ECS::Service
+    Properties: { Cluster: !Ref Blue, LaunchType: EC2, DesiredCount: 1, TaskDefinition: !Ref Task }
+  GreenSvc:
+    Type: AWS::ECS::Service
+    Properties: { Cluster: !Ref Green, LaunchType: EC2, DesiredCount: 1, TaskDefinition: !Ref Task }
+`,
+      'two.yaml',
+    );
+    const sim = new Simulation(s);
+    sim.run();
+    expect(sim.services.get('GreenSvc')!.model.running).toHaveLength(1);
+    expect(sim.services.get('BlueSvc')!.model.running).toHaveLength(0);
   });
 });

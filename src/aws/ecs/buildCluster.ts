@@ -10,6 +10,7 @@ import type { Engine } from '../../engine';
 import { EC2_INSTANCE_TYPES, type PriceTable } from '../../pricing';
 import { resolveResourceRef, type ResourceModel, type Scenario, settingsOf } from '../../scenario';
 import { zonesOf } from '../ec2/schema';
+import { clusterCapacity, serviceCapacity } from './schema';
 import { ClusterModel } from './ClusterModel';
 import type { EcsQuotas, SpotSettings } from './clusterWorld';
 import type { AsgConfig, InstanceTypeInfo, ProviderItem, ServiceConfig, TaskDefConfig } from './clusterTypes';
@@ -98,37 +99,15 @@ function capacityProviderAsg(s: Scenario, cpName: string): { asg: string; cp: Re
   return asg === undefined ? undefined : { asg, cp };
 }
 
-/** A cluster's associated capacity providers and default strategy. */
-function clusterProviders(s: Scenario, clusterId: string): { names: string[]; defaultStrategy: Props[] } {
-  const names: string[] = [];
-  let defaultStrategy: Props[] = [];
-  const cluster = s.Resources[clusterId];
-  if (cluster !== undefined) {
-    names.push(...((props(cluster)['CapacityProviders'] as string[] | undefined) ?? []));
-    defaultStrategy = (props(cluster)['DefaultCapacityProviderStrategy'] as Props[] | undefined) ?? [];
+function providerItems(s: Scenario, service: ResourceModel): ProviderItem[] {
+  // LaunchType, else the service's strategy, else the cluster's default, else LaunchType EC2 (as ECS decides).
+  const capacity = serviceCapacity(s, service);
+  if (capacity.kind === 'launchType') {
+    const lt = capacity.LaunchType;
+    if (lt === 'EXTERNAL') throw new UnsupportedFeatureError(`${service.LogicalId}: LaunchType EXTERNAL (ECS Anywhere) is not simulated`);
+    return [{ name: lt, kind: lt, asg: undefined, base: 0, weight: 1, viaProvider: false }];
   }
-  for (const a of ofType(s, 'AWS::ECS::ClusterCapacityProviderAssociations')) {
-    if (clusterOf(s, props(a)['Cluster']) !== clusterId) continue;
-    names.push(...((props(a)['CapacityProviders'] as string[] | undefined) ?? []));
-    const d = props(a)['DefaultCapacityProviderStrategy'] as Props[] | undefined;
-    if (d !== undefined && d.length > 0) defaultStrategy = d;
-  }
-  return { names, defaultStrategy };
-}
-
-function providerItems(s: Scenario, service: ResourceModel, clusterId: string): ProviderItem[] {
-  const p = props(service);
-  const launchType = p['LaunchType'] as string | undefined;
-  if (launchType === 'FARGATE') return [{ name: 'FARGATE', kind: 'FARGATE', asg: undefined, base: 0, weight: 1, viaProvider: false }];
-  if (launchType === 'EC2') return [{ name: 'EC2', kind: 'EC2', asg: undefined, base: 0, weight: 1, viaProvider: false }];
-  if (launchType === 'EXTERNAL') throw new UnsupportedFeatureError(`${service.LogicalId}: LaunchType EXTERNAL (ECS Anywhere) is not simulated`);
-  let strategy = p['CapacityProviderStrategy'] as Props[] | undefined;
-  if (strategy === undefined || strategy.length === 0) strategy = clusterProviders(s, clusterId).defaultStrategy;
-  if (strategy.length === 0) {
-    // No launch type and no strategy anywhere: ECS uses the EC2 launch type.
-    return [{ name: 'EC2', kind: 'EC2', asg: undefined, base: 0, weight: 1, viaProvider: false }];
-  }
-  return strategy.map((item) => {
+  return (capacity.Strategy as Props[]).map((item) => {
     const name = String(item['CapacityProvider']);
     const base = (item['Base'] as number | undefined) ?? 0;
     const weight = (item['Weight'] as number | undefined) ?? 0;
@@ -204,12 +183,12 @@ function asgConfig(s: Scenario, asg: ResourceModel, prices: PriceTable, cp: Reso
   };
 }
 
-function serviceConfig(s: Scenario, service: ResourceModel, clusterId: string): ServiceConfig {
+function serviceConfig(s: Scenario, service: ResourceModel): ServiceConfig {
   const p = props(service);
   const tdId = resolveResourceRef(s, p['TaskDefinition'], 'AWS::ECS::TaskDefinition');
   const td = tdId === undefined ? undefined : s.Resources[tdId];
   if (td === undefined) throw new UnsupportedFeatureError(`${service.LogicalId}: TaskDefinition names no AWS::ECS::TaskDefinition in the scenario`);
-  const providers = providerItems(s, service, clusterId);
+  const providers = providerItems(s, service);
   const fargate = providers.some((x) => x.kind !== 'EC2');
   const deploy = (p['DeploymentConfiguration'] as Props | undefined) ?? {};
   return {
@@ -264,14 +243,14 @@ export function buildClusters(
   const claimed = new Set<string>();
   for (const clusterId of clusterIds) {
     const asgIds = new Map<string, ResourceModel | undefined>();
-    for (const name of clusterProviders(s, clusterId).names) {
+    for (const name of clusterCapacity(s, clusterId).CapacityProviders) {
       if (name === 'FARGATE' || name === 'FARGATE_SPOT') continue;
       const found = capacityProviderAsg(s, name);
       if (found !== undefined) asgIds.set(found.asg, found.cp);
     }
     for (const svc of services) {
       if (clusterOf(s, props(svc)['Cluster']) !== clusterId) continue;
-      for (const item of providerItems(s, svc, clusterId)) {
+      for (const item of providerItems(s, svc)) {
         if (item.asg !== undefined && !asgIds.has(item.asg)) asgIds.set(item.asg, capacityProviderAsg(s, item.name)?.cp);
       }
     }
@@ -295,7 +274,7 @@ export function buildClusters(
     const built: ServiceModel[] = [];
     for (const svc of services) {
       if (clusterOf(s, props(svc)['Cluster']) !== clusterId) continue;
-      const cfg = serviceConfig(s, svc, clusterId);
+      const cfg = serviceConfig(s, svc);
       const service = new ServiceModel(built.length, cfg, latencyFor(svc.LogicalId), model, engine.tickMs, {
         minimumLinuxSeconds: fargate.minimumBilledSeconds.linux,
         minimumWindowsSeconds: fargate.minimumBilledSeconds.windows,
@@ -333,7 +312,14 @@ export function buildClusters(
 function userDataNames(s: Scenario, asg: ResourceModel, clusterName: string): boolean {
   const p = props(asg);
   const spec = (p['LaunchTemplate'] as Props | undefined) ?? (((p['MixedInstancesPolicy'] as Props | undefined)?.['LaunchTemplate'] as Props | undefined)?.['LaunchTemplateSpecification'] as Props | undefined);
-  const data = launchTemplateData(s, spec);
-  const userData = JSON.stringify(data['UserData'] ?? '');
-  return userData.includes(`ECS_CLUSTER=${clusterName}`);
+  const userData = launchTemplateData(s, spec)['UserData'];
+  if (typeof userData !== 'string') return false;
+  // Fn::Base64 has already encoded the script: decode it before looking for the agent's setting.
+  let script = userData;
+  try {
+    script = new TextDecoder().decode(Uint8Array.from(atob(userData), (ch) => ch.charCodeAt(0)));
+  } catch {
+    // Not base64: a plain script.
+  }
+  return new RegExp(`ECS_CLUSTER=['"]?${clusterName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(['"\\s]|$)`, 'm').test(script);
 }

@@ -83,7 +83,7 @@ import {
   SAM_FUNCTION,
   SamFunctionPropertiesSchema,
 } from '../aws/lambda/schema';
-import { checkSqsResources, QueuePropertiesSchema, SQS_QUEUE } from '../aws/sqs/schema';
+import { checkSqsResources, QueuePropertiesSchema, QueueSimSchema, SQS_QUEUE } from '../aws/sqs/schema';
 import type { ResourceCheck } from './resourceCheck';
 
 export { ACCOUNT_ID, partitionOf, syntheticArn } from './arn';
@@ -118,7 +118,7 @@ export const MODELLED_TYPES: Record<string, ModelledType> = {
   [LAMBDA_EVENT_INVOKE_CONFIG]: { properties: LambdaEventInvokeConfigPropertiesSchema, sim: LambdaNoSimSchema },
   [LAMBDA_EVENT_SOURCE_MAPPING]: { properties: LambdaEventSourceMappingPropertiesSchema, sim: LambdaNoSimSchema },
   [LAMBDA_URL]: { properties: LambdaUrlPropertiesSchema, sim: LambdaNoSimSchema },
-  [SQS_QUEUE]: { properties: QueuePropertiesSchema, sim: NoSimSchema },
+  [SQS_QUEUE]: { properties: QueuePropertiesSchema, sim: QueueSimSchema },
   [HTTP_API]: { properties: HttpApiPropertiesSchema, sim: NoSimSchema },
   [HTTP_API_INTEGRATION]: { properties: HttpApiIntegrationPropertiesSchema, sim: NoSimSchema },
   [HTTP_API_STAGE]: { properties: HttpApiStagePropertiesSchema, sim: NoSimSchema },

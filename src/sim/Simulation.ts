@@ -28,9 +28,12 @@ import type { Scenario } from '../scenario';
 import { absorbSeconds, steepestRise, WorkloadSource } from '../workload';
 import { albLineItems, LoadBalancerModel } from '../aws/elbv2';
 import { ApiGatewayModel, API_GATEWAY_ACCOUNT_THROTTLE, apiGatewayLineItems } from '../aws/apigateway';
-import { API_TYPES, apiFunction, apiInvocations, HTTP_API, implicitApis, SAM_HTTP_API } from '../aws/apigateway/schema';
+import { API_TYPES, apiFunction, apiInvocations, apiStageThrottle, HTTP_API, implicitApis, SAM_HTTP_API } from '../aws/apigateway/schema';
+import { TokenBucket } from '../engine';
 import { buildLambda, durationFactor, type FunctionModel, functionReport, freeTierCover, type LambdaAccount } from '../aws/lambda';
-import { invocationOf, type LambdaUrlProperties } from '../aws/lambda/schema';
+import { invocationOf, type LambdaUrlProperties, queueConsumers } from '../aws/lambda/schema';
+import { EventSourceMapping, MAX_POLLERS } from '../aws/lambda/EventSourceMapping';
+import { buildQueues, type QueueModel, queueReport } from '../aws/sqs';
 import type { WorkloadSpec } from '../workload';
 import { loadBalancerServices } from '../aws/elbv2/schema';
 import { buildScalers } from './buildScalers';
@@ -73,8 +76,14 @@ export class Simulation {
   readonly lambdaAccount: LambdaAccount;
   /** API Gateway APIs that workloads target, by logical ID. */
   readonly apis = new Map<string, ApiGatewayModel>();
+  /** API Gateway's account-level throttle in the Region, shared by every API. */
+  private readonly apiAccountBucket = new TokenBucket(API_GATEWAY_ACCOUNT_THROTTLE.burst, API_GATEWAY_ACCOUNT_THROTTLE.steadyRps);
   /** Load balancers that workloads target, by logical ID. */
   readonly loadBalancers = new Map<string, LoadBalancerModel>();
+  /** SQS queues, by logical ID. */
+  readonly queues = new Map<string, { model: QueueModel; latency: CheckpointedHistogram }>();
+  /** SQS event source mappings, by mapping logical ID (or `<function>.Events.<name>`). */
+  readonly mappings = new Map<string, EventSourceMapping>();
   /** Service auto scaling, by service logical ID. */
   readonly scalers = new Map<string, ServiceScaler>();
 
@@ -111,6 +120,35 @@ export class Simulation {
       this.functions.set(id, { model, latency: fnLatency.get(id)! });
       model.start();
     }
+    const queueLatency = new Map<string, CheckpointedHistogram>();
+    for (const [id, model] of buildQueues(scenario, this.prices, (qid) => {
+      const h = new CheckpointedHistogram();
+      queueLatency.set(qid, h);
+      return h;
+    })) {
+      this.queues.set(id, { model, latency: queueLatency.get(id)! });
+      this.engine.register(model, Phase.Record);
+      for (const c of queueConsumers(scenario, id)) {
+        const fn = this.functions.get(c.FunctionId)?.model;
+        if (fn === undefined) continue;
+        const work = scenario.Workload.find((w) => w.Target === id)?.Work;
+        const esm = new EventSourceMapping(
+          {
+            source: c.Source,
+            batchSize: c.BatchSize,
+            batchingWindowMs: c.MaximumBatchingWindowInSeconds * 1000,
+            maxConcurrency: c.MaximumConcurrency ?? MAX_POLLERS,
+            enabled: c.Enabled,
+            provisioned: c.Qualifier !== undefined && fn.config.provisioned > 0,
+            durationFactor: work === undefined ? 1 : durationFactor(work, fn.config.memoryMB),
+          },
+          model,
+          fn,
+        );
+        this.engine.register(esm, Phase.Control);
+        this.mappings.set(c.Source, esm);
+      }
+    }
     // The account's launch bucket is shared: it is checkpointed by the first cluster's owner below.
     this.engine.register(
       {
@@ -118,6 +156,10 @@ export class Simulation {
         checkpoint: () => quotas.fargateBucket.checkpoint(),
         restore: (s) => quotas.fargateBucket.restore(s as never),
       },
+      Phase.Record,
+    );
+    this.engine.register(
+      { name: 'apigateway-account', checkpoint: () => this.apiAccountBucket.checkpoint(), restore: (st) => this.apiAccountBucket.restore(st as never) },
       Phase.Record,
     );
     // Every load balancer in front of a simulated service is billed, whether or not a workload names it.
@@ -169,7 +211,14 @@ export class Simulation {
         const kind = type === HTTP_API || type === SAM_HTTP_API ? 'HTTP' : 'REST';
         const t = API_GATEWAY_ACCOUNT_THROTTLE;
         const sink = behind.sink(false, durationFactor(spec.Work, behind.config.memoryMB), (inv?.ProvisionedConcurrentExecutions ?? 0) > 0);
-        api = new ApiGatewayModel(target, kind, t.steadyRps, t.burst, sink);
+        const stage = apiStageThrottle(this.scenario, target);
+        api = new ApiGatewayModel(
+          target,
+          kind,
+          this.apiAccountBucket,
+          stage === undefined ? undefined : { rateLimit: stage.rateLimit ?? t.steadyRps, burstLimit: stage.burstLimit ?? t.burst },
+          sink,
+        );
         this.engine.register(api, Phase.Arrivals);
         this.apis.set(target, api);
       }
@@ -180,9 +229,8 @@ export class Simulation {
       const behind = fn(inv?.FunctionId);
       if (behind !== undefined) return behind.sink(false, durationFactor(spec.Work, behind.config.memoryMB), (inv?.ProvisionedConcurrentExecutions ?? 0) > 0);
     }
-    if (type === 'AWS::SQS::Queue') {
-      throw new Error(`workload ${spec.Name}: SQS queues as workload targets are not simulated yet (the queue and its event source mappings arrive with the rest of the Lambda issue)`);
-    }
+    const queue = this.queues.get(target);
+    if (queue !== undefined) return queue.model;
     throw new Error(`workload ${spec.Name}: target ${target} is not a simulated service, load balancer, function or API`);
   }
 
@@ -266,6 +314,7 @@ export class Simulation {
       }
     }
     const lambdaPrices = this.prices.lambda;
+    const tierOffset = { x86_64: 0, arm64: 0 };
     let freeLeft = this.scenario.Pricing.FreeTier ? { ...lambdaPrices.freeTierPerMonth } : { requests: 0, gibSeconds: 0 };
     for (const [id, { model, latency }] of this.functions) {
       if (model.counters.invocations === 0 && model.config.provisioned === 0 && model.counters.arrived === 0) continue;
@@ -274,7 +323,9 @@ export class Simulation {
         freeTierLeft: freeLeft,
         savingsPlanPercent: this.scenario.Pricing.SavingsPlan?.Lambda ?? 0,
         type: this.scenario.Resources[id]!.Type,
+        tierOffsetMbMs: tierOffset[model.config.architecture],
       });
+      tierOffset[model.config.architecture] += model.meter.usage.durationMbMs + model.meter.usage.initMbMs;
       const used = freeTierCover(model.meter.usage, freeLeft);
       freeLeft = { requests: freeLeft.requests - used.requests, gibSeconds: freeLeft.gibSeconds - used.mbMs / 1_024_000 };
       resources[id] = section;
@@ -293,12 +344,51 @@ export class Simulation {
     }
     for (const [id, api] of this.apis) {
       const items = apiGatewayLineItems({ requests: api.requests }, this.prices.apiGateway, api.kind);
+      const stage = apiStageThrottle(this.scenario, id);
+      const account = API_GATEWAY_ACCOUNT_THROTTLE;
       resources[id] = buildResourceReport(this.scenario.Resources[id]?.Type ?? implicitApis(this.scenario)[id]!, items, {
         requests: api.requests,
         throttled: api.throttled,
+        throttling: {
+          stage: stage?.stage ?? null,
+          rateLimit: Math.min(stage?.rateLimit ?? account.steadyRps, account.steadyRps),
+          burstLimit: Math.min(stage?.burstLimit ?? account.burst, account.burst),
+        },
       });
       arrived += api.throttled;
       throttled += api.throttled;
+    }
+    let sqsFree = this.scenario.Pricing.FreeTier ? this.prices.sqs.freeTierRequestsPerMonth : 0;
+    const targets = new Set(this.scenario.Workload.map((w) => w.Target));
+    for (const [id, { model, latency }] of this.queues) {
+      resources[id] = queueReport(model, this.prices.sqs, latency.histogram, { freeTier: this.scenario.Pricing.FreeTier, freeRequestsLeft: sqsFree });
+      const u = model.usage;
+      sqsFree = Math.max(0, sqsFree - u.standardRequests - u.fifoRequests);
+      // A queue producers send to counts its messages; a dead-letter queue's are already counted as failed.
+      if (targets.has(id)) {
+        const c = model.counters;
+        arrived += c.sent;
+        served += c.deleted;
+        failed += c.toDeadLetter + c.expired;
+        queued += model.backlog;
+        total.merge(latency.histogram);
+      }
+      if (this.options.series) {
+        series[id] = Object.fromEntries(Object.values(model.series).map((x) => [x.name, buildSeriesReport(x.unit, x.bucketMs / 1000, x.points())]));
+      }
+    }
+    for (const [id, m] of this.mappings) {
+      const c = m.counters;
+      resources[id] = buildResourceReport('AWS::Lambda::EventSourceMapping', [], {
+        functionName: m.fn.config.logicalId,
+        batches: c.batches,
+        messages: c.messages,
+        averageBatchSize: c.batches > 0 ? Math.round((c.messages / c.batches) * 1000) / 1000 : 0,
+        batchesThrottled: c.batchesThrottled,
+        batchesFailed: c.batchesFailed,
+        peakPollers: c.peakPollers,
+        peakConcurrentBatches: c.peakConcurrentBatches,
+      });
     }
     for (const [id, lb] of this.loadBalancers) {
       const items = albLineItems(lb.meter.usage(this.scenario.DurationMs), this.prices.alb);

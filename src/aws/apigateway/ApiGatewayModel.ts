@@ -1,10 +1,11 @@
 /**
- * An API Gateway API in front of a Lambda function: it throttles requests with a token bucket
- * (the stage's throttling, else the account's 10,000 requests per second with a burst of 5,000),
- * answers the rest to the function synchronously, and counts billed requests.
+ * An API Gateway API in front of a Lambda function: it throttles requests with token buckets
+ * (the stage's throttling when set, and the account's 10,000 requests per second with a burst of
+ * 5,000, shared by every API of the account), passes the rest to the function synchronously, and
+ * counts billed requests. A request refused by either bucket gets 429.
  */
 import type { Component } from '../../engine';
-import type { ArrivalBatch, ArrivalSink, WorkKey } from '../../workload';
+import { type ArrivalBatch, type ArrivalSink, WORK_KEYS, type WorkKey } from '../../workload';
 import { TokenBucket, type TokenBucketState } from '../../engine';
 import type { ApiFrontDoorKind } from './apiGatewayPricing';
 
@@ -21,11 +22,11 @@ export class ApiGatewayModel implements Component, ArrivalSink {
   /** Requests received and requests refused with 429. */
   requests = 0;
   throttled = 0;
-  private readonly bucket: TokenBucket;
+  private readonly stage: TokenBucket | undefined;
   private readonly out: Buffer = {
     count: 0,
     offsetsMs: new Float64Array(64),
-    work: { CpuMs: undefined, DurationMs: undefined },
+    work: Object.fromEntries(WORK_KEYS.map((k) => [k, undefined])) as Record<WorkKey, Float64Array | undefined>,
     tickStartMs: 0,
     tickMs: 0,
   };
@@ -33,12 +34,14 @@ export class ApiGatewayModel implements Component, ArrivalSink {
   constructor(
     readonly logicalId: string,
     readonly kind: ApiFrontDoorKind,
-    rateLimitPerSecond: number,
-    burstLimit: number,
+    /** The account's bucket, shared by its APIs (its owner checkpoints it). */
+    private readonly account: TokenBucket,
+    /** The stage's throttling, when it sets one. */
+    stage: { rateLimit: number; burstLimit: number } | undefined,
     private readonly target: ArrivalSink,
   ) {
     this.name = `api:${logicalId}`;
-    this.bucket = new TokenBucket(burstLimit, rateLimitPerSecond);
+    this.stage = stage === undefined ? undefined : new TokenBucket(stage.burstLimit, stage.rateLimit);
   }
 
   deliver(batch: ArrivalBatch): void {
@@ -49,12 +52,13 @@ export class ApiGatewayModel implements Component, ArrivalSink {
     let n = 0;
     for (let i = 0; i < batch.count; i++) {
       this.requests++;
-      if (this.bucket.take(batch.tickStartMs + batch.offsetsMs[i]!, 1) === 0) {
+      const t = batch.tickStartMs + batch.offsetsMs[i]!;
+      if ((this.stage !== undefined && this.stage.take(t, 1) === 0) || this.account.take(t, 1) === 0) {
         this.throttled++;
         continue;
       }
       out.offsetsMs[n] = batch.offsetsMs[i]!;
-      for (const key of ['CpuMs', 'DurationMs'] as const) {
+      for (const key of WORK_KEYS) {
         const src = batch.work[key];
         if (src === undefined) continue;
         let dst = out.work[key];
@@ -74,17 +78,17 @@ export class ApiGatewayModel implements Component, ArrivalSink {
     let size = this.out.offsetsMs.length;
     while (size < n) size *= 2;
     this.out.offsetsMs = new Float64Array(size);
-    for (const key of ['CpuMs', 'DurationMs'] as const) if (this.out.work[key] !== undefined) this.out.work[key] = new Float64Array(size);
+    for (const key of WORK_KEYS) if (this.out.work[key] !== undefined) this.out.work[key] = new Float64Array(size);
   }
 
   checkpoint(): unknown {
-    return { requests: this.requests, throttled: this.throttled, bucket: this.bucket.checkpoint() };
+    return { requests: this.requests, throttled: this.throttled, stage: this.stage?.checkpoint() };
   }
 
   restore(state: unknown): void {
-    const s = state as { requests: number; throttled: number; bucket: TokenBucketState };
+    const s = state as { requests: number; throttled: number; stage?: TokenBucketState };
     this.requests = s.requests;
     this.throttled = s.throttled;
-    this.bucket.restore(s.bucket);
+    if (s.stage !== undefined) this.stage?.restore(s.stage);
   }
 }

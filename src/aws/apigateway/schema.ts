@@ -105,6 +105,7 @@ export const SamRestApiPropertiesSchema = z.looseObject({
 });
 
 export type ApiThrottling = z.output<typeof RouteSettingsSchema>;
+export type MethodSetting = z.output<typeof MethodSettingSchema>;
 export type HttpApiProperties = z.output<typeof HttpApiPropertiesSchema>;
 export type HttpApiIntegrationProperties = z.output<typeof HttpApiIntegrationPropertiesSchema>;
 export type HttpApiStageProperties = z.output<typeof HttpApiStagePropertiesSchema>;
@@ -184,6 +185,47 @@ export function apiFunctions(scenario: ScenarioView, apiId: string): string[] {
 export function apiFunction(scenario: ScenarioView, apiId: string): string | undefined {
   const fns = apiFunctions(scenario, apiId);
   return fns.length === 1 ? fns[0] : undefined;
+}
+
+/** A stage's throttling as it applies to every route or method (`/*` `*`); undefined fields: not set. */
+export interface StageThrottle {
+  stage: string;
+  rateLimit?: number;
+  burstLimit?: number;
+}
+
+/**
+ * The throttling of the stage a workload reaches through API `apiId`: the API's first stage in
+ * template order (`AWS::ApiGatewayV2::Stage` `DefaultRouteSettings`, `AWS::ApiGateway::Stage`
+ * `MethodSettings` for `/*` and `*`, or SAM's `DefaultRouteSettings` / `MethodSettings` on the
+ * API). Undefined when no stage sets any; per-route settings are not modelled (a workload has no routes).
+ */
+export function apiStageThrottle(scenario: ScenarioView, apiId: string): StageThrottle | undefined {
+  const fromRoute = (stage: string, t: ApiThrottling | undefined): StageThrottle | undefined =>
+    t === undefined || (t.ThrottlingRateLimit === undefined && t.ThrottlingBurstLimit === undefined)
+      ? undefined
+      : { stage, rateLimit: t.ThrottlingRateLimit, burstLimit: t.ThrottlingBurstLimit };
+  const fromMethods = (stage: string, m: MethodSetting[] | undefined) =>
+    fromRoute(stage, m?.find((x) => (x.ResourcePath ?? '/*') === '/*' && (x.HttpMethod ?? '*') === '*'));
+  const api = scenario.Resources[apiId];
+  if (api?.Type === SAM_HTTP_API) {
+    const p = api.Properties as SamHttpApiProperties;
+    return fromRoute(p.StageName ?? '$default', p.DefaultRouteSettings);
+  }
+  if (api?.Type === SAM_REST_API) {
+    const p = api.Properties as SamRestApiProperties;
+    return fromMethods(p.StageName ?? 'Prod', p.MethodSettings);
+  }
+  for (const r of Object.values(scenario.Resources)) {
+    if (r.Type === HTTP_API_STAGE) {
+      const p = r.Properties as HttpApiStageProperties;
+      if (resolveResourceRef(scenario, p.ApiId, HTTP_API) === apiId) return fromRoute(p.StageName, p.DefaultRouteSettings);
+    } else if (r.Type === REST_API_STAGE) {
+      const p = r.Properties as RestApiStageProperties;
+      if (resolveResourceRef(scenario, p.RestApiId, REST_API) === apiId) return fromMethods(p.StageName ?? r.LogicalId, p.MethodSettings);
+    }
+  }
+  return undefined;
 }
 
 /** The APIs SAM creates for `HttpApi` / `Api` events that name no API: logical ID → its SAM type. */

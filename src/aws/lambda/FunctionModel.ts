@@ -52,6 +52,8 @@ export interface FunctionCounters {
   coldStarts: number;
   /** Synchronous requests refused with 429. */
   throttles: number;
+  /** Invocations by event source mappings refused with 429 (the batch goes back to its queue). */
+  sourceThrottles: number;
   /** Asynchronous events throttled and put back for a retry. */
   asyncThrottleRetries: number;
   /** Asynchronous events retried after a function error (timeout). */
@@ -78,6 +80,7 @@ const NEW_COUNTERS = (): FunctionCounters => ({
   invocations: 0,
   coldStarts: 0,
   throttles: 0,
+  sourceThrottles: 0,
   asyncThrottleRetries: 0,
   asyncErrorRetries: 0,
   asyncDropped: 0,
@@ -96,6 +99,24 @@ const ASYNC_THROTTLE_BACKOFF_MS = 1000;
 const ASYNC_THROTTLE_BACKOFF_MAX_MS = 300_000;
 /** Waits before the first and second retry of an event whose invocation failed (fact 65). */
 const ASYNC_ERROR_RETRY_MS = [60_000, 120_000] as const;
+
+/**
+ * Something inside the function's timeline that starts invocations itself: an SQS event source
+ * mapping. The function asks it for the next time it wants to act (`nextTime`), calls `fire` at
+ * that time in order with its own events, and reports each invocation's end through `done`.
+ */
+export interface InvocationSource {
+  /** Earliest time this source wants to start an invocation (Infinity: none now). */
+  nextTime(): number;
+  /** Acts at `t` (it calls `invokeFor`). */
+  fire(t: number): void;
+  /** The invocation `tag` ended at `t`: `ok` false when it timed out. */
+  done(tag: number, t: number, ok: boolean): void;
+}
+
+/** Flags of a buffered arrival. */
+const ARRIVAL_ASYNC = 1;
+const ARRIVAL_PROVISIONED = 2;
 
 type SeriesName = 'concurrency' | 'environments' | 'coldStarts' | 'throttles' | 'latency';
 
@@ -129,6 +150,8 @@ export class FunctionModel implements Component {
   private freeRows: number[] = [];
   private envCount = 0;
   private busyCount = 0;
+  /** Of busyCount, invocations started by sources (their messages are counted by the queue). */
+  private sourceBusy = 0;
 
   private readonly busy: IndexHeap;
   /** Idle on-demand environments in the order they became idle (ring buffer). */
@@ -148,6 +171,22 @@ export class FunctionModel implements Component {
   private aProvisioned = new Uint8Array(0);
   private aFree: number[] = [];
   private readonly asyncHeap: IndexHeap;
+
+  /**
+   * Arrivals delivered this tick, not yet invoked: time, duration (ms, scaled) and flags. Several
+   * workloads aimed at the function are merged here by time before `advance` invokes them.
+   */
+  private pTime = new Float64Array(64);
+  private pDuration = new Float64Array(64);
+  private pFlags = new Uint8Array(64);
+  private pLen = 0;
+  private pPos = 0;
+  private pSorted = true;
+  /** Sources that start invocations themselves (event source mappings), by index. */
+  private readonly sources: InvocationSource[] = [];
+  /** Invocations started by a source: its index (-1: none) and the source's tag. */
+  private reqSource = new Int32Array(0);
+  private reqTag = new Int32Array(0);
 
   private tickCold = 0;
   private tickThrottles = 0;
@@ -214,12 +253,33 @@ export class FunctionModel implements Component {
    */
   deliver(batch: ArrivalBatch, async: boolean, durationFactor = 1, provisioned = true): void {
     const d = batch.work.DurationMs;
-    for (let i = 0; i < batch.count; i++) {
-      const t = batch.tickStartMs + batch.offsetsMs[i]!;
-      this.advance(t);
-      this.counters.arrived++;
-      this.invoke(t, d !== undefined ? d[i]! * durationFactor : 0, t, async ? 0 : -1, 0, provisioned);
+    const n = batch.count;
+    if (n === 0) return;
+    if (this.pLen + n > this.pTime.length) this.growPending(this.pLen + n);
+    const flags = (async ? ARRIVAL_ASYNC : 0) | (provisioned ? ARRIVAL_PROVISIONED : 0);
+    const first = batch.tickStartMs + batch.offsetsMs[0]!;
+    if (this.pLen > this.pPos && first < this.pTime[this.pLen - 1]!) this.pSorted = false;
+    for (let i = 0; i < n; i++) {
+      const k = this.pLen + i;
+      this.pTime[k] = batch.tickStartMs + batch.offsetsMs[i]!;
+      this.pDuration[k] = d !== undefined ? d[i]! * durationFactor : 0;
+      this.pFlags[k] = flags;
     }
+    this.pLen += n;
+  }
+
+  /** Adds a source that starts invocations itself; returns its index for `invokeFor`. */
+  addSource(source: InvocationSource): number {
+    this.sources.push(source);
+    return this.sources.length - 1;
+  }
+
+  /**
+   * A synchronous invocation by source `index` at `t` (called from its `fire`), of `durationMs`;
+   * false when it was throttled. Its end reaches the source's `done` with `tag`.
+   */
+  invokeFor(index: number, tag: number, t: number, durationMs: number, provisioned: boolean): boolean {
+    return this.invoke(t, durationMs, t, -1, 0, provisioned, index, tag);
   }
 
   step(tickStartMs: number, tickMs: number): void {
@@ -241,16 +301,66 @@ export class FunctionModel implements Component {
   /** Processes completions, reaps and async retries due at or before `t`, earliest first. */
   advance(t: number): void {
     const lifetime = this.config.idleLifetimeMs;
+    if (!this.pSorted) this.sortPending();
     for (;;) {
       const tBusy = this.busy.peekKey();
       const tReap = this.idleLen > 0 ? this.idleSince[this.idle[this.idleHead]!]! + lifetime : Number.POSITIVE_INFINITY;
       const tAsync = this.asyncHeap.peekKey();
-      const next = Math.min(tBusy, tReap, tAsync);
-      if (!(next <= t)) return; // also stops on NaN: never spin
-      if (tBusy === next) this.complete(this.busy.pop());
-      else if (tReap === next) this.reap(next);
-      else this.retryAsync(this.asyncHeap.pop());
+      let tSource = Number.POSITIVE_INFINITY;
+      let source = -1;
+      for (let i = 0; i < this.sources.length; i++) {
+        const ts = this.sources[i]!.nextTime();
+        if (ts < tSource) {
+          tSource = ts;
+          source = i;
+        }
+      }
+      const next = Math.min(tBusy, tReap, tAsync, tSource);
+      const tArrival = this.pPos < this.pLen ? this.pTime[this.pPos]! : Number.POSITIVE_INFINITY;
+      // Completions, reaps and retries due at an arrival's time come before it.
+      if (next <= t && next <= tArrival) {
+        if (tBusy === next) this.complete(this.busy.pop());
+        else if (tReap === next) this.reap(next);
+        else if (tAsync === next) this.retryAsync(this.asyncHeap.pop());
+        else this.sources[source]!.fire(next);
+      } else if (tArrival <= t) {
+        const k = this.pPos++;
+        const flags = this.pFlags[k]!;
+        this.counters.arrived++;
+        this.invoke(tArrival, this.pDuration[k]!, tArrival, flags & ARRIVAL_ASYNC ? 0 : -1, 0, (flags & ARRIVAL_PROVISIONED) !== 0);
+      } else {
+        if (this.pPos === this.pLen) this.pPos = this.pLen = 0;
+        return; // also stops on NaN: never spin
+      }
     }
+  }
+
+  /** Orders the buffered arrivals by time (stable: workloads keep their order at equal times). */
+  private sortPending(): void {
+    const from = this.pPos;
+    const n = this.pLen - from;
+    const order = Array.from({ length: n }, (_, i) => from + i);
+    const time = this.pTime;
+    order.sort((a, b) => time[a]! - time[b]! || a - b);
+    const t = Float64Array.from(order, (k) => time[k]!);
+    const d = Float64Array.from(order, (k) => this.pDuration[k]!);
+    const f = Uint8Array.from(order, (k) => this.pFlags[k]!);
+    this.pTime.set(t, from);
+    this.pDuration.set(d, from);
+    this.pFlags.set(f, from);
+    this.pSorted = true;
+  }
+
+  private growPending(n: number): void {
+    let size = this.pTime.length;
+    while (size < n) size *= 2;
+    const grow = <T extends Float64Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a.subarray(0, this.pLen));
+      return b;
+    };
+    this.pTime = grow(this.pTime, new Float64Array(size));
+    this.pDuration = grow(this.pDuration, new Float64Array(size));
+    this.pFlags = grow(this.pFlags, new Uint8Array(size));
   }
 
   finish(endMs: number): void {
@@ -267,7 +377,7 @@ export class FunctionModel implements Component {
 
   /** Requests in flight or waiting for a retry (the report's `queued`). */
   queued(): number {
-    return this.busyCount + this.asyncHeap.size;
+    return this.busyCount - this.sourceBusy + this.asyncHeap.size + (this.pLen - this.pPos);
   }
 
   // ---- invocation ----------------------------------------------------------------------------
@@ -277,15 +387,15 @@ export class FunctionModel implements Component {
    * `backoff` is -1 for a synchronous request, else the async event's throttle retries so far;
    * `errors` its retries after failed invocations.
    */
-  private invoke(t: number, durationMs: number, firstArrival: number, backoff: number, errors: number, provisioned: boolean): void {
+  private invoke(t: number, durationMs: number, firstArrival: number, backoff: number, errors: number, provisioned: boolean, source = -1, tag = 0): boolean {
     const cfg = this.config;
     const c = this.counters;
     const onProvisioned = provisioned && this.pcIdle.length > 0;
     // Concurrency: a reserved function has its own cap; the others share the unreserved pool,
     // except on their provisioned environments (set aside from the pool already).
     if (cfg.reserved !== undefined ? this.busyCount >= cfg.reserved : !onProvisioned && this.account.unreservedInUse >= this.account.unreservedLimit) {
-      this.throttle(t, durationMs, firstArrival, backoff, errors, provisioned);
-      return;
+      this.throttle(t, durationMs, firstArrival, backoff, errors, provisioned, source);
+      return false;
     }
     let row: number;
     let cold = false;
@@ -296,8 +406,8 @@ export class FunctionModel implements Component {
     } else {
       const tokens = this.account.scalingModel === 'legacy' ? this.account.legacyBucket : this.scaling;
       if (tokens.take(t, 1) === 0) {
-        this.throttle(t, durationMs, firstArrival, backoff, errors, provisioned);
-        return;
+        this.throttle(t, durationMs, firstArrival, backoff, errors, provisioned, source);
+        return false;
       }
       row = this.newRow(t, false);
       cold = true;
@@ -324,17 +434,25 @@ export class FunctionModel implements Component {
     this.reqProvisioned[row] = provisioned ? 1 : 0;
     this.reqDuration[row] = durationMs;
     this.reqTimedOut[row] = timedOut ? 1 : 0;
+    this.reqSource[row] = source;
+    this.reqTag[row] = tag;
+    if (source >= 0) this.sourceBusy++;
     this.busy.push(row);
     this.busyCount++;
     if (this.busyCount > c.peakConcurrency) c.peakConcurrency = this.busyCount;
     c.invocations++;
     this.meter.invoke(runMs, pc);
     if (cold) this.meter.init(initMs);
+    return true;
   }
 
-  private throttle(t: number, durationMs: number, firstArrival: number, backoff: number, errors: number, provisioned: boolean): void {
+  private throttle(t: number, durationMs: number, firstArrival: number, backoff: number, errors: number, provisioned: boolean, source: number): void {
     const c = this.counters;
     this.tickThrottles++;
+    if (source >= 0) {
+      c.sourceThrottles++;
+      return;
+    }
     if (backoff < 0) {
       c.throttles++;
       return;
@@ -358,6 +476,15 @@ export class FunctionModel implements Component {
     this.idleSince[row] = end;
     if (this.provisionedEnv[row] === 1) this.pcIdle.push(row);
     else this.pushIdle(row);
+    const source = this.reqSource[row]!;
+    if (source >= 0) {
+      this.sourceBusy--;
+      const ok = this.reqTimedOut[row] !== 1;
+      if (!ok) c.timeouts++;
+      // The messages' latency (sent to deleted) is the queue's to record.
+      this.sources[source]!.done(this.reqTag[row]!, end, ok);
+      return;
+    }
     if (this.reqTimedOut[row] === 1) {
       c.timeouts++;
       if (this.reqBackoff[row]! < 0) c.failed++;
@@ -478,6 +605,8 @@ export class FunctionModel implements Component {
     this.reqDuration = grow(this.reqDuration, (n) => new Float64Array(n));
     this.reqTimedOut = grow(this.reqTimedOut, (n) => new Uint8Array(n));
     this.reqProvisioned = grow(this.reqProvisioned, (n) => new Uint8Array(n));
+    this.reqSource = grow(this.reqSource, (n) => new Int32Array(n));
+    this.reqTag = grow(this.reqTag, (n) => new Int32Array(n));
     this.busy.rebind(this.busyUntil);
     for (let r = size - 1; r >= this.cap; r--) {
       this.createdAt[r] = -1;
@@ -534,10 +663,19 @@ export class FunctionModel implements Component {
         reqDuration: Array.from(this.reqDuration),
         reqTimedOut: Array.from(this.reqTimedOut),
         reqProvisioned: Array.from(this.reqProvisioned),
+        reqSource: Array.from(this.reqSource),
+        reqTag: Array.from(this.reqTag),
+      },
+      pending: {
+        time: Array.from(this.pTime.subarray(this.pPos, this.pLen)),
+        duration: Array.from(this.pDuration.subarray(this.pPos, this.pLen)),
+        flags: Array.from(this.pFlags.subarray(this.pPos, this.pLen)),
+        sorted: this.pSorted,
       },
       freeRows: [...this.freeRows],
       envCount: this.envCount,
       busyCount: this.busyCount,
+      sourceBusy: this.sourceBusy,
       busy: this.busy.toArray(),
       idle: Array.from({ length: this.idleLen }, (_, i) => this.idle[(this.idleHead + i) % this.idle.length]!),
       pcIdle: [...this.pcIdle],
@@ -578,9 +716,23 @@ export class FunctionModel implements Component {
     this.reqDuration = Float64Array.from(r.reqDuration);
     this.reqTimedOut = Uint8Array.from(r.reqTimedOut);
     this.reqProvisioned = Uint8Array.from(r.reqProvisioned);
+    this.reqSource = Int32Array.from(r.reqSource);
+    this.reqTag = Int32Array.from(r.reqTag);
+    const p = st.pending;
+    this.pPos = 0;
+    this.pLen = p.time.length;
+    const size = Math.max(64, this.pLen);
+    this.pTime = new Float64Array(size);
+    this.pTime.set(p.time);
+    this.pDuration = new Float64Array(size);
+    this.pDuration.set(p.duration);
+    this.pFlags = new Uint8Array(size);
+    this.pFlags.set(p.flags);
+    this.pSorted = p.sorted;
     this.freeRows = [...st.freeRows];
     this.envCount = st.envCount;
     this.busyCount = st.busyCount;
+    this.sourceBusy = st.sourceBusy;
     this.busy.rebind(this.busyUntil);
     this.busy.fromArray(st.busy);
     this.idle = new Int32Array(Math.max(16, st.idle.length * 2));
@@ -622,12 +774,16 @@ export interface FunctionState {
     | 'reqErrors'
     | 'reqDuration'
     | 'reqTimedOut'
-    | 'reqProvisioned',
+    | 'reqProvisioned'
+    | 'reqSource'
+    | 'reqTag',
     number[]
   >;
+  pending: { time: number[]; duration: number[]; flags: number[]; sorted: boolean };
   freeRows: number[];
   envCount: number;
   busyCount: number;
+  sourceBusy: number;
   busy: number[];
   idle: number[];
   pcIdle: number[];

@@ -11,6 +11,8 @@ export interface FunctionReportOptions {
   freeTierLeft: LambdaFreeTierLeft;
   savingsPlanPercent: number;
   type: string;
+  /** On-demand MB-ms of the account's functions of this architecture reported before this one (the tiers are per account). */
+  tierOffsetMbMs?: number;
 }
 
 export function functionReport(fn: FunctionModel, prices: LambdaPrices, latency: LatencyHistogram, durationMs: number, o: FunctionReportOptions): ResourceReport {
@@ -22,6 +24,7 @@ export function functionReport(fn: FunctionModel, prices: LambdaPrices, latency:
     architecture: cfg.architecture,
     freeTierLeft: o.freeTierLeft,
     savingsPlanPercent: o.savingsPlanPercent,
+    tierOffsetMbMs: o.tierOffsetMbMs ?? 0,
   });
   const r3 = (x: number) => Math.round(x * 1000) / 1000;
   return buildResourceReport(o.type, items, {

@@ -33,6 +33,11 @@ export interface LambdaLineItemOptions {
   freeTierLeft?: LambdaFreeTierLeft;
   /** Compute Savings Plan, percent off duration, INIT and provisioned concurrency (not requests or storage); default 0. */
   savingsPlanPercent?: number;
+  /**
+   * On-demand MB-ms (duration and INIT) the account's other functions of this architecture ran
+   * before this usage in the month: the tiers are per account, so this usage starts that far in. Default 0.
+   */
+  tierOffsetMbMs?: number;
 }
 
 const LABEL: Record<LambdaArchitecture, string> = { x86_64: 'x86', arm64: 'Arm' };
@@ -86,17 +91,18 @@ export function lambdaLineItems(usage: Readonly<LambdaUsage>, prices: LambdaPric
   }
 
   const rate = options.architecture === 'arm64' ? prices.durationArm : prices.durationX86;
+  const offset = options.tierOffsetMbMs ?? 0;
   // The month's on-demand GB-s: invocations first, then INIT; the free tier covers the first GB-s.
   const freeOnDuration = Math.min(free.mbMs, usage.durationMbMs);
   const freeOnInit = free.mbMs - freeOnDuration;
   if (usage.durationMbMs > 0) {
     items.push(
-      ...durationLines('Lambda duration', [arch, 'on-demand', ...spTag], rate, 0, usage.durationMbMs - freeOnDuration, freeOnDuration, sp),
+      ...durationLines('Lambda duration', [arch, 'on-demand', ...spTag], rate, offset, usage.durationMbMs - freeOnDuration, freeOnDuration, sp),
     );
   }
   if (usage.initMbMs > 0) {
     items.push(
-      ...durationLines('Lambda INIT duration', [arch, ...spTag], rate, usage.durationMbMs, usage.initMbMs - freeOnInit, freeOnInit, sp),
+      ...durationLines('Lambda INIT duration', [arch, ...spTag], rate, offset + usage.durationMbMs, usage.initMbMs - freeOnInit, freeOnInit, sp),
     );
   }
 

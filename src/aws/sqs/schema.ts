@@ -4,7 +4,7 @@
  * queues and their Lambda consumers.
  */
 import { z } from 'zod';
-import { bool, num } from '../../scenario/fields';
+import { bool, num, strictObject } from '../../scenario/fields';
 import { describeValue } from '../../scenario/issues';
 import { type CheckContext, type CheckIssue, refTo, validOfType } from '../../scenario/resourceCheck';
 import { type FunctionProperties, queueConsumers } from '../lambda/schema';
@@ -57,6 +57,17 @@ export const QueuePropertiesSchema = z
     }
   });
 
+/** SQS's largest message, bytes (1 MiB since August 2025; 256 KiB before). */
+export const SQS_MAX_MESSAGE_BYTES = 1_048_576;
+
+/** `Metadata.clustersim` of a queue. */
+export const QueueSimSchema = strictObject({
+  MessageSizeBytes: num({ int: true, min: 1, max: SQS_MAX_MESSAGE_BYTES, unit: 'bytes' })
+    .default(1024)
+    .describe('Size of each message producers send, bytes (1 to 1,048,576); default 1,024. Each 64 KiB of a request’s payload is billed as a request'),
+});
+
+export type SqsQueueSim = z.output<typeof QueueSimSchema>;
 export type SqsRedrivePolicy = z.output<typeof RedrivePolicySchema>;
 export type SqsQueueProperties = z.output<typeof QueuePropertiesSchema>;
 

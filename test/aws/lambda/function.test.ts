@@ -195,3 +195,23 @@ describe('Lambda against queueing theory', () => {
     expect(Math.abs(share - Math.exp(-1))).toBeLessThan(0.03);
   });
 });
+
+describe('several workloads aimed at one function', () => {
+  it('invokes their requests in time order, not batch after batch', () => {
+    const { engine, fn } = harness({
+      config: { initDuration: { Dist: 'constant', Value: 0 } },
+      arrivals: steps([{ At: 0, Rate: 0 }]),
+      duration: { Dist: 'constant', Value: 300 },
+      durationMs: 2000,
+    });
+    const work = (ms: number) => ({ CpuMs: undefined, DurationMs: Float64Array.of(ms) });
+    // The first workload's request arrives at 900 ms, the second's at 100 ms: the one at 100 ms ends
+    // at 400 ms, so the one at 900 ms finds its environment idle. In delivery order it would need two.
+    fn.deliver({ count: 1, offsetsMs: Float64Array.of(900), work: work(300), tickStartMs: 0, tickMs: 1000 }, false);
+    fn.deliver({ count: 1, offsetsMs: Float64Array.of(100), work: work(300), tickStartMs: 0, tickMs: 1000 }, false);
+    engine.run();
+    expect(fn.counters.invocations).toBe(2);
+    expect(fn.counters.environmentsCreated).toBe(1);
+    expect(fn.counters.served).toBe(2);
+  });
+});

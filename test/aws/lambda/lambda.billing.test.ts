@@ -74,6 +74,16 @@ describe('Lambda line items', () => {
     ]);
   });
 
+  it('starts a function’s duration as far into the tiers as the account’s other functions of its architecture went', () => {
+    // Another x86 function already ran 5.5 billion GB-s this month: this one's 1 billion crosses into tier 2 halfway.
+    const u = usage({ invocations: 1, requests: 1, durationMbMs: 1_000_000_000 * MB_MS_PER_GB_SECOND });
+    const items = lambdaLineItems(u, prices, { freeTier: false, architecture: 'x86_64', tierOffsetMbMs: 5_500_000_000 * MB_MS_PER_GB_SECOND });
+    expect(brief(items).slice(1)).toEqual([
+      ['Lambda duration (x86, on-demand)', 500_000_000, 8_333.35],
+      ['Lambda duration (x86, on-demand, tier 2)', 500_000_000, 7_500],
+    ]);
+  });
+
   it('counts INIT duration into the same tiers, after invocation duration', () => {
     const u = usage({
       invocations: 1,

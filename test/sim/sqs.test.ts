@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenarioText } from '../../src/scenario';
+import { runVariant, Simulation } from '../../src/sim';
+
+interface Opts {
+  rate?: string;
+  work?: string;
+  timeout?: number;
+  visibility?: number;
+  batch?: number;
+  window?: number;
+  maxConcurrency?: number;
+  reserved?: number;
+  maxReceive?: number;
+  duration?: string;
+  messageBytes?: number;
+  freeTier?: boolean;
+  enabled?: boolean;
+}
+
+function queueScenario(o: Opts = {}) {
+  const scaling = o.maxConcurrency ? `\n            ScalingConfig: { MaximumConcurrency: ${o.maxConcurrency} }` : '';
+  const window = o.window !== undefined ? `\n            MaximumBatchingWindowInSeconds: ${o.window}` : '';
+  return loadScenarioText(
+    `
+Name: queue
+Seed: 3
+Duration: ${o.duration ?? '10m'}
+Transform: AWS::Serverless-2016-10-31
+Pricing: { FreeTier: ${o.freeTier ?? false} }
+Resources:
+  Worker:
+    Type: AWS::Serverless::Function
+    Metadata: { clustersim: { InitDurationMs: { Dist: constant, Value: 200 } } }
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      MemorySize: 1024
+      Timeout: ${o.timeout ?? 10}
+${o.reserved !== undefined ? `      ReservedConcurrentExecutions: ${o.reserved}\n` : ''}      Events:
+        Jobs:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt Jobs.Arn
+            BatchSize: ${o.batch ?? 10}
+            Enabled: ${o.enabled ?? true}${window}${scaling}
+  Jobs:
+    Type: AWS::SQS::Queue
+${o.messageBytes ? `    Metadata: { clustersim: { MessageSizeBytes: ${o.messageBytes} } }\n` : ''}    Properties:
+      VisibilityTimeout: ${o.visibility ?? 60}
+      RedrivePolicy: { deadLetterTargetArn: !GetAtt DLQ.Arn, maxReceiveCount: ${o.maxReceive ?? 3} }
+  DLQ:
+    Type: AWS::SQS::Queue
+Workload:
+  - Name: jobs
+    Target: Jobs
+    Arrivals: ${o.rate ?? '{ Pattern: constant, Rate: 10, Process: exact }'}
+    Work: { DurationMs: ${o.work ?? '{ Dist: constant, Value: 50 }'} }
+`,
+    'queue.yaml',
+  );
+}
+
+describe('SQS queue and event source mapping', () => {
+  it('delivers every message once, deleting each after its batch succeeds', () => {
+    const r = runVariant(queueScenario());
+    const q = r.resources['Jobs']!;
+    expect(q['messagesSent']).toBe(6000);
+    expect(q['messagesDeleted']).toBe(6000);
+    expect(q['messagesRedelivered']).toBe(0);
+    expect(q['backlogAtEnd']).toBe(0);
+    const fn = r.resources['Worker']!;
+    // At 10/s, 100 ms apart, 50 ms each: one message a batch. The first batch's 200 ms INIT keeps its
+    // environment busy until 250 ms, so the messages at 100 and 200 ms start two more; then three suffice.
+    expect(fn['invocations']).toBe(6000);
+    expect(fn['coldStarts']).toBe(3);
+    expect(r.totals.requests).toMatchObject({ arrived: 6000, served: 6000, failed: 0, queued: 0 });
+  });
+
+  it('bills sends, receives and deletes per 64 KiB chunk, and idle pollers’ empty long polls', () => {
+    // 100 KiB messages: each send is 2 requests; a one-message receive is 2; a delete is 1.
+    const r = runVariant(queueScenario({ messageBytes: 100 * 1024 }));
+    const q = r.resources['Jobs']!;
+    // Five pollers for 600 s; batches take 50 ms each (plus three 200 ms INITs): the rest of the
+    // poller time is long polls of 20 s, each an empty receive.
+    const idlePollerSeconds = 600 * 5 - (6000 * 50 + 3 * 200) / 1000;
+    const empty = Math.floor(idlePollerSeconds / 20);
+    const billed = q['billedRequests'] as number;
+    expect(billed).toBe(6000 * 2 + 6000 * 2 + 6000 + empty);
+    expect(q.costUsd).toBeCloseTo(billed * 0.0000004, 9);
+  });
+
+  it('takes the free tier off the queue requests', () => {
+    const r = runVariant(queueScenario({ freeTier: true }));
+    expect(r.resources['Jobs']!.costUsd).toBe(0);
+  });
+
+  it('starts with five pollers and adds up to 300 a minute while messages remain', () => {
+    // 2,000 messages/s of 1 s work (one a batch): far beyond 5 pollers, so the backlog drives the ramp.
+    const sim = new Simulation(queueScenario({ rate: '{ Pattern: constant, Rate: 2000, Process: exact }', work: '{ Dist: constant, Value: 1000 }', batch: 1, duration: '3m' }));
+    const esm = sim.mappings.get('Worker.Events.Jobs')!;
+    expect(esm.pollers).toBe(5);
+    sim.engine.runUntil(60_000);
+    // 60 s at 5 a second: 5 + 300 (± a tick).
+    expect(esm.pollers).toBeGreaterThanOrEqual(300);
+    expect(esm.pollers).toBeLessThanOrEqual(310);
+    sim.engine.runUntil(120_000);
+    expect(esm.pollers).toBeGreaterThanOrEqual(600);
+    expect(esm.pollers).toBeLessThanOrEqual(610);
+    expect(esm.concurrentBatches).toBeLessThanOrEqual(Math.floor(esm.pollers));
+  });
+
+  it('never runs more batches at once than MaximumConcurrency', () => {
+    const r = runVariant(queueScenario({ rate: '{ Pattern: constant, Rate: 500, Process: exact }', work: '{ Dist: constant, Value: 1000 }', batch: 1, maxConcurrency: 20, duration: '5m' }));
+    const m = r.resources['Worker.Events.Jobs']!;
+    expect(m['peakConcurrentBatches']).toBe(20);
+    expect(r.resources['Worker']!['peakConcurrency']).toBe(20);
+    // 20 a second get through; the rest wait in the queue.
+    expect(r.resources['Jobs']!['backlogAtEnd']).toBeGreaterThan(100_000);
+  });
+
+  it('fills batches up to BatchSize and waits the batching window for a full batch', () => {
+    const full = runVariant(queueScenario({ rate: '{ Pattern: constant, Rate: 100, Process: exact }', batch: 50, window: 2 }));
+    // 100 messages a second reach 50 in half a second, before the 2 s window ends.
+    expect(full.resources['Worker.Events.Jobs']!['averageBatchSize']).toBeCloseTo(50, 0);
+    const partial = runVariant(queueScenario({ rate: '{ Pattern: constant, Rate: 10, Process: exact }', batch: 50, window: 2 }));
+    // 10 a second: the window ends first, with about 20 messages.
+    const avg = partial.resources['Worker.Events.Jobs']!['averageBatchSize'] as number;
+    expect(avg).toBeGreaterThan(18);
+    expect(avg).toBeLessThan(22);
+  });
+
+  it('redelivers after the visibility timeout when a batch times out, then moves the message to the dead-letter queue', () => {
+    // Every message takes 20 s against a 5 s timeout: each receive fails; after 3 receives the 4th moves it.
+    const r = runVariant(queueScenario({ rate: '{ Pattern: steps, Steps: [ { At: 0s, Rate: 1 }, { At: 10s, Rate: 0 } ], Process: exact }', work: '{ Dist: constant, Value: 20000 }', timeout: 5, visibility: 30, duration: '10m' }));
+    const q = r.resources['Jobs']!;
+    expect(q['messagesSent']).toBe(10);
+    expect(q['messagesReceived']).toBe(30);
+    expect(q['messagesRedelivered']).toBe(20);
+    expect(q['messagesToDeadLetterQueue']).toBe(10);
+    expect(r.resources['DLQ']!['messagesRedrivenIn']).toBe(10);
+    expect(r.resources['DLQ']!['backlogAtEnd']).toBe(10);
+    expect(r.resources['Worker']!['timeouts']).toBe(30);
+    expect(r.totals.requests).toMatchObject({ arrived: 10, served: 0, failed: 10, queued: 0 });
+  });
+
+  it('never hands out a message that is still being processed when the visibility timeout covers the function timeout', () => {
+    // 8 s of work against a 10 s visibility timeout; then 9.999 s against exactly 10 s (the least Lambda accepts).
+    const r = runVariant(queueScenario({ rate: '{ Pattern: steps, Steps: [ { At: 0s, Rate: 1 }, { At: 1s, Rate: 0 } ], Process: exact }', work: '{ Dist: constant, Value: 8000 }', timeout: 10, visibility: 10, duration: '2m' }));
+    const q = r.resources['Jobs']!;
+    expect(q['duplicateDeliveries']).toBe(0);
+    const short = loadScenarioText(
+      `
+Name: dup
+Seed: 1
+Duration: 1m
+Resources:
+  Worker:
+    Type: AWS::Lambda::Function
+    Metadata: { clustersim: { InitDurationMs: { Dist: constant, Value: 0 } } }
+    Properties: { Runtime: nodejs22.x, Handler: i.h, Role: arn:aws:iam::123456789012:role/r, Code: { ZipFile: x }, MemorySize: 1024, Timeout: 10 }
+  Map:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties: { FunctionName: !Ref Worker, EventSourceArn: !GetAtt Jobs.Arn, BatchSize: 1 }
+  Jobs:
+    Type: AWS::SQS::Queue
+    Properties: { VisibilityTimeout: 10 }
+Workload:
+  - Name: one
+    Target: Jobs
+    Arrivals: { Pattern: steps, Steps: [ { At: 0s, Rate: 1 }, { At: 1s, Rate: 0 } ], Process: exact }
+    Work: { DurationMs: { Dist: constant, Value: 9999 } }
+`,
+      'dup.yaml',
+    );
+    const ok = runVariant(short).resources['Jobs']!;
+    expect(ok['duplicateDeliveries']).toBe(0);
+    expect(ok['messagesDeleted']).toBe(1);
+  });
+
+  it('throttled batches go back to the queue and count towards maxReceiveCount', () => {
+    // Reserved concurrency 1 and 2 s work at 5 messages a second: most receives are throttled.
+    const r = runVariant(queueScenario({ rate: '{ Pattern: steps, Steps: [ { At: 0s, Rate: 2 }, { At: 20s, Rate: 0 } ], Process: exact }', work: '{ Dist: constant, Value: 2000 }', timeout: 3, batch: 1, reserved: 1, visibility: 5, maxReceive: 2, duration: '10m' }));
+    const m = r.resources['Worker.Events.Jobs']!;
+    expect(m['batchesThrottled']).toBeGreaterThan(0);
+    const q = r.resources['Jobs']!;
+    expect(q['messagesToDeadLetterQueue']).toBeGreaterThan(0);
+    expect(r.resources['Worker']!['peakConcurrency']).toBe(1);
+    const t = r.totals.requests;
+    expect(t.arrived).toBe(t.served + t.failed + t.queued);
+  });
+
+  it('a disabled mapping reads nothing: messages accumulate', () => {
+    const r = runVariant(queueScenario({ enabled: false }));
+    expect(r.resources['Jobs']!['backlogAtEnd']).toBe(6000);
+    expect(r.resources['Worker']?.['invocations'] ?? 0).toBe(0);
+    expect(r.resources['Worker.Events.Jobs']!['batches']).toBe(0);
+  });
+
+  it('drops messages older than MessageRetentionPeriod', () => {
+    const s = queueScenario({ enabled: false });
+    (s.Resources['Jobs']!.Properties as { MessageRetentionPeriod: number }).MessageRetentionPeriod = 60;
+    const r = runVariant(s);
+    const q = r.resources['Jobs']!;
+    // 10 a second, each kept 60 s: 600 stored at the end, the other 5,400 expired.
+    expect(q['backlogAtEnd']).toBe(600);
+    expect(q['messagesExpired']).toBe(5400);
+    expect(r.totals.requests).toMatchObject({ arrived: 6000, failed: 5400, queued: 600 });
+  });
+
+  it('continues identically from a checkpoint', () => {
+    const scenario = queueScenario({ rate: '{ Pattern: constant, Rate: 300, Process: poisson }', work: '{ Dist: exponential, Mean: 400 }', duration: '4m' });
+    const straight = new Simulation(scenario);
+    straight.run();
+    const a = new Simulation(scenario);
+    a.engine.runUntil(90_000);
+    const cp = JSON.parse(JSON.stringify(a.checkpoint()));
+    const b = new Simulation(scenario);
+    b.restore(cp);
+    b.run();
+    expect(JSON.stringify(b.report())).toBe(JSON.stringify(straight.report()));
+  });
+});

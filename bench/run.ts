@@ -106,11 +106,19 @@ Workload:
   );
 }
 
+/** `npm run bench -- lambda fargate`: only the benchmarks whose name contains one of the words. */
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.some((w) => name.includes(w));
+
 console.log(`clustersim bench — node ${process.version}`);
-benchScheduler(10_000, 1_000_000);
-benchScheduler(1_000_000, 1_000_000);
-benchEmptyTicks(2_592_000);
-benchFargateDay(100, 200);
-benchFargateDay(2_000, 1_700);
-benchFargateDay(2_000, 5_000);
-benchLambdaDay(1_000);
+if (want('scheduler')) {
+  benchScheduler(10_000, 1_000_000);
+  benchScheduler(1_000_000, 1_000_000);
+}
+if (want('ticks')) benchEmptyTicks(2_592_000);
+if (want('fargate')) {
+  benchFargateDay(100, 200);
+  benchFargateDay(2_000, 1_700);
+  benchFargateDay(2_000, 5_000);
+}
+if (want('lambda')) benchLambdaDay(1_000);

@@ -125,6 +125,16 @@ export interface AuroraPrices extends PriceGroup {
   ioOptimizedStorageGbMonth: Rate;
   /** Per I/O request; Aurora Standard only (I/O-Optimized has no I/O charge). */
   standardIoRequest: Rate;
+  /**
+   * Provisioned Aurora DB instances (the what-if alternative to `db.serverless`), Aurora
+   * Standard, Single-AZ On-Demand, per instance-hour; keyed by DB instance class, e.g.
+   * `db.r6g.large`. Billed per second with a `minimumBilledSeconds` minimum.
+   */
+  provisionedInstanceHour: Record<string, Rate>;
+  /** I/O-Optimized compute (ACUs and provisioned instances) costs this many times the Standard rate. */
+  ioOptimizedComputeMultiplier: number;
+  /** Shortest billed run of a provisioned DB instance, seconds (then per second). */
+  minimumBilledSeconds: number;
 }
 
 /**

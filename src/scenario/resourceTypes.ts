@@ -83,7 +83,17 @@ import {
   SAM_FUNCTION,
   SamFunctionPropertiesSchema,
 } from '../aws/lambda/schema';
+import {
+  checkRdsResources,
+  DB_CLUSTER,
+  DB_INSTANCE,
+  DBClusterPropertiesSchema,
+  DBClusterSimSchema,
+  DBInstancePropertiesSchema,
+  DBInstanceSimSchema,
+} from '../aws/rds/schema';
 import { checkSqsResources, QueuePropertiesSchema, QueueSimSchema, SQS_QUEUE } from '../aws/sqs/schema';
+import { checkDatabaseClients } from './databaseClients';
 import type { ResourceCheck } from './resourceCheck';
 
 export { ACCOUNT_ID, partitionOf, syntheticArn } from './arn';
@@ -127,6 +137,8 @@ export const MODELLED_TYPES: Record<string, ModelledType> = {
   [REST_API_STAGE]: { properties: RestApiStagePropertiesSchema, sim: NoSimSchema },
   [SAM_HTTP_API]: { properties: SamHttpApiPropertiesSchema, sim: NoSimSchema },
   [SAM_REST_API]: { properties: SamRestApiPropertiesSchema, sim: NoSimSchema },
+  [DB_CLUSTER]: { properties: DBClusterPropertiesSchema, sim: DBClusterSimSchema },
+  [DB_INSTANCE]: { properties: DBInstancePropertiesSchema, sim: DBInstanceSimSchema },
 };
 
 /** The checks that span resources, run in this order after every resource's Properties were validated. */
@@ -139,6 +151,8 @@ export const RESOURCE_CHECKS: readonly ResourceCheck[] = [
   checkLambdaResources,
   checkSqsResources,
   checkApiResources,
+  checkRdsResources,
+  checkDatabaseClients,
 ];
 
 /** The property that names a resource, per type; without it the physical name is the logical ID. */

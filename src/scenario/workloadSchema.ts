@@ -110,6 +110,16 @@ export const WorkSchema = strictObject({
   MeasuredAtMemorySize: num({ int: true, min: 128, max: 10_240, unit: 'MB' })
     .optional()
     .describe('Lambda: memory size, MB, DurationMs was measured at (default 1769, one vCPU)'),
+  DbQueries: DistSchema.optional().describe(
+    'Database queries one request makes (each draw rounded to a whole number ≥ 0), on the database its target names; default none. Needs DbCpuMs',
+  ),
+  DbCpuMs: DistSchema.optional().describe('Database CPU time one query needs, ms of one vCPU; needs DbQueries'),
+}).superRefine((w, ctx) => {
+  if ((w.DbQueries === undefined) !== (w.DbCpuMs === undefined)) {
+    const missing = w.DbQueries === undefined ? 'DbQueries' : 'DbCpuMs';
+    const given = w.DbQueries === undefined ? 'DbCpuMs' : 'DbQueries';
+    ctx.addIssue({ code: 'custom', path: [missing], message: `required with ${given}: database work needs both queries per request (DbQueries) and CPU per query (DbCpuMs)` });
+  }
 });
 
 export const WorkloadItemSchema = strictObject({

@@ -34,6 +34,10 @@ import { buildLambda, durationFactor, type FunctionModel, functionReport, freeTi
 import { invocationOf, type LambdaUrlProperties, queueConsumers } from '../aws/lambda/schema';
 import { EventSourceMapping, MAX_POLLERS } from '../aws/lambda/EventSourceMapping';
 import { buildQueues, type QueueModel, queueReport } from '../aws/sqs';
+import { buildDatabases, type DatabaseModel, databaseReport, databaseSeries, DbWork, ENDPOINT_READER, ENDPOINT_WRITER } from '../aws/rds';
+import { resolveResourceRef } from '../scenario/resourceRef';
+import { type DatabaseClientSim, DEFAULT_POOL } from '../scenario/databaseClients';
+import { DB_CLUSTER } from '../aws/rds/schema';
 import type { WorkloadSpec } from '../workload';
 import { loadBalancerServices } from '../aws/elbv2/schema';
 import { buildScalers } from './buildScalers';
@@ -80,6 +84,8 @@ export class Simulation {
   private readonly apiAccountBucket = new TokenBucket(API_GATEWAY_ACCOUNT_THROTTLE.burst, API_GATEWAY_ACCOUNT_THROTTLE.steadyRps);
   /** Load balancers that workloads target, by logical ID. */
   readonly loadBalancers = new Map<string, LoadBalancerModel>();
+  /** Aurora clusters, by logical ID. */
+  readonly databases = new Map<string, DatabaseModel>();
   /** SQS queues, by logical ID. */
   readonly queues = new Map<string, { model: QueueModel; latency: CheckpointedHistogram }>();
   /** SQS event source mappings, by mapping logical ID (or `<function>.Events.<name>`). */
@@ -113,12 +119,26 @@ export class Simulation {
       fnLatency.set(id, h);
       return h;
     });
+    for (const [id, db] of buildDatabases(this.engine, scenario)) {
+      this.databases.set(id, db);
+      this.engine.register(db, Phase.Control);
+    }
     this.lambdaAccount = lambda.account;
     this.engine.register(lambda.account, Phase.Record);
     for (const [id, model] of lambda.functions) {
       this.engine.register(model, Phase.Serve);
       this.functions.set(id, { model, latency: fnLatency.get(id)! });
+      const client = this.databaseOf(id, DEFAULT_POOL.environment);
+      if (client !== undefined) model.attachDatabase(client.db, client.poolSize, client.endpoint);
       model.start();
+    }
+    for (const db of this.databases.values()) db.start();
+    for (const [id, handle] of this.services) {
+      const client = this.databaseOf(id, DEFAULT_POOL.task);
+      if (client === undefined) continue;
+      const svc = handle.model;
+      svc.db = { port: client.db, poolSize: client.poolSize, endpoint: client.endpoint, held: 0, instance: 0, work: undefined, random: undefined };
+      this.engine.register(new TaskConnections(`db-connections:${id}`, svc), Phase.Control);
     }
     const queueLatency = new Map<string, CheckpointedHistogram>();
     for (const [id, model] of buildQueues(scenario, this.prices, (qid) => {
@@ -186,13 +206,38 @@ export class Simulation {
     for (const c of this.clusters) c.start();
   }
 
+  /** The Aurora cluster resource `id` (a service or function) queries, from its `Metadata.clustersim`. */
+  private databaseOf(id: string, defaultPool: number): { db: DatabaseModel; poolSize: number; endpoint: 0 | 1 } | undefined {
+    const sim = this.scenario.Resources[id]?.Sim as Partial<DatabaseClientSim> | undefined;
+    if (sim?.Database === undefined) return undefined;
+    const dbId = resolveResourceRef(this.scenario, sim.Database, DB_CLUSTER);
+    const db = dbId === undefined ? undefined : this.databases.get(dbId);
+    if (db === undefined) return undefined;
+    return { db, poolSize: sim.ConnectionPoolSize ?? defaultPool, endpoint: sim.DatabaseEndpoint === 'reader' ? ENDPOINT_READER : ENDPOINT_WRITER };
+  }
+
   /** Where a workload's requests go: a service, a load balancer, a function (or its alias), an API, a function URL. */
   private sinkFor(spec: WorkloadSpec): { deliver: LoadBalancerModel['deliver'] } {
     const target = spec.Target;
     const service = this.services.get(target);
-    if (service !== undefined) return service.model;
+    const db = new DbWork(spec.Work);
+    const dbRandom = this.engine.random.stream(`db:${spec.Name}`);
+    // A service's requests carry their workload's database work: the sink tells the service whose it is.
+    const withDb = (sink: { deliver: LoadBalancerModel['deliver'] }, svc: ServiceModel | undefined) => {
+      if (svc?.db === undefined || !db.any) return sink;
+      const d = svc.db;
+      return {
+        deliver: (batch: Parameters<LoadBalancerModel['deliver']>[0]) => {
+          d.work = db;
+          d.random = dbRandom;
+          sink.deliver(batch);
+          d.work = undefined;
+        },
+      };
+    };
+    if (service !== undefined) return withDb(service.model, service.model);
     const lb = this.loadBalancers.get(target);
-    if (lb !== undefined) return lb;
+    if (lb !== undefined) return withDb(lb, [...this.services.values()].find((h) => lb.forwardsTo(h.model))?.model);
     const resources = this.scenario.Resources;
     const type = resources[target]?.Type ?? implicitApis(this.scenario)[target];
     const fn = (id: string | undefined) => (id === undefined ? undefined : this.functions.get(id)?.model);
@@ -200,7 +245,7 @@ export class Simulation {
     const invoked = fn(invocation?.FunctionId);
     if (invoked !== undefined) {
       const onProvisioned = (invocation?.ProvisionedConcurrentExecutions ?? 0) > 0;
-      return invoked.sink(spec.InvocationType === 'Event', durationFactor(spec.Work, invoked.config.memoryMB), onProvisioned);
+      return invoked.sink(spec.InvocationType === 'Event', durationFactor(spec.Work, invoked.config.memoryMB), onProvisioned, db, dbRandom);
     }
     if (type !== undefined && (API_TYPES as readonly string[]).includes(type)) {
       let api = this.apis.get(target);
@@ -210,7 +255,7 @@ export class Simulation {
         if (behind === undefined) throw new Error(`workload ${spec.Name}: API ${target} invokes no single simulated function`);
         const kind = type === HTTP_API || type === SAM_HTTP_API ? 'HTTP' : 'REST';
         const t = API_GATEWAY_ACCOUNT_THROTTLE;
-        const sink = behind.sink(false, durationFactor(spec.Work, behind.config.memoryMB), (inv?.ProvisionedConcurrentExecutions ?? 0) > 0);
+        const sink = behind.sink(false, durationFactor(spec.Work, behind.config.memoryMB), (inv?.ProvisionedConcurrentExecutions ?? 0) > 0, db, dbRandom);
         const stage = apiStageThrottle(this.scenario, target);
         api = new ApiGatewayModel(
           target,
@@ -227,10 +272,10 @@ export class Simulation {
     if (type === 'AWS::Lambda::Url') {
       const inv = invocationOf(this.scenario, (resources[target]!.Properties as LambdaUrlProperties).TargetFunctionArn);
       const behind = fn(inv?.FunctionId);
-      if (behind !== undefined) return behind.sink(false, durationFactor(spec.Work, behind.config.memoryMB), (inv?.ProvisionedConcurrentExecutions ?? 0) > 0);
+      if (behind !== undefined) return behind.sink(false, durationFactor(spec.Work, behind.config.memoryMB), (inv?.ProvisionedConcurrentExecutions ?? 0) > 0, db, dbRandom);
     }
     const queue = this.queues.get(target);
-    if (queue !== undefined) return queue.model;
+    if (queue !== undefined) return db.any ? queue.model.sinkWithDb(db, dbRandom) : queue.model;
     throw new Error(`workload ${spec.Name}: target ${target} is not a simulated service, load balancer, function or API`);
   }
 
@@ -390,6 +435,10 @@ export class Simulation {
         peakConcurrentBatches: c.peakConcurrentBatches,
       });
     }
+    for (const [id, db] of this.databases) {
+      resources[id] = databaseReport(db, this.prices.aurora, this.scenario.DurationMs);
+      if (this.options.series) series[id] = databaseSeries(db);
+    }
     for (const [id, lb] of this.loadBalancers) {
       const items = albLineItems(lb.meter.usage(this.scenario.DurationMs), this.prices.alb);
       resources[id] = buildResourceReport('AWS::ElasticLoadBalancingV2::LoadBalancer', items, { requests: lb.requests });
@@ -443,4 +492,37 @@ function seriesMean(points: readonly { t: number; mean: number }[], fromS: numbe
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * Keeps a service's database connections at `ConnectionPoolSize` per running task, each tick:
+ * tasks that started open theirs, tasks that stopped close theirs (the database may refuse some).
+ */
+class TaskConnections {
+  constructor(
+    readonly name: string,
+    private readonly service: ServiceModel,
+  ) {}
+
+  step(tickStartMs: number, tickMs: number): void {
+    const d = this.service.db!;
+    const t = tickStartMs + tickMs;
+    const want = this.service.running.length * d.poolSize;
+    if (want > d.held) {
+      const opened = d.port.openConnections(t, want - d.held, d.endpoint);
+      if (opened > 0) {
+        d.held += opened;
+        d.instance = d.port.lastInstance;
+      }
+    } else if (want < d.held) {
+      d.port.closeConnections(t, d.held - want, d.instance);
+      d.held = want;
+    }
+  }
+
+  checkpoint(): unknown {
+    return null;
+  }
+
+  restore(): void {}
 }

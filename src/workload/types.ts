@@ -40,6 +40,10 @@ export interface WorkSpec {
   CpuBound?: boolean;
   /** Lambda: the memory size, MB, DurationMs was measured at (the loader sets 1769, one vCPU, for Lambda-backed targets when absent). */
   MeasuredAtMemorySize?: number;
+  /** Database queries one request makes (draws rounded to whole numbers ≥ 0); absent: no database work. */
+  DbQueries?: DistSpec;
+  /** Database CPU time one query needs, ms of one vCPU. Set together with `DbQueries`. */
+  DbCpuMs?: DistSpec;
 }
 
 /** How a Lambda function is invoked: synchronously, or asynchronously through Lambda's event queue. */

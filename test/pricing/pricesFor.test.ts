@@ -46,7 +46,7 @@ describe('price data', () => {
   });
 
   it('gives every rate a positive price, a unit, a confidence tag and its fact numbers', () => {
-    expect(rates.length).toBe(8 + 62 + 8 + 5 + 2 + 2 + 2); // Fargate, EC2, Lambda, Aurora, ALB, SQS, API Gateway
+    expect(rates.length).toBe(8 + 62 + 8 + 5 + 8 + 2 + 2 + 2); // Fargate, EC2, Lambda, Aurora (serverless, provisioned), ALB, SQS, API Gateway
     for (const { rate } of rates) {
       const prices = 'usd' in rate ? [rate.usd] : rate.tiers.map((t) => t.usd);
       for (const usd of prices) expect(usd).toBeGreaterThan(0);
@@ -103,6 +103,8 @@ describe('price data', () => {
       'lambda.asyncPayload.includedKiB=256',
       'lambda.asyncPayload.chunkKiB=64',
       'lambda.asyncPayload.maxKiB=1024',
+      'aurora.ioOptimizedComputeMultiplier=1.3',
+      'aurora.minimumBilledSeconds=600',
       'alb.lcu.newConnectionsPerSecond=25',
       'alb.lcu.activeConnectionsPerMinute=3000',
       'alb.lcu.processedGiBPerHourEc2Targets=1',

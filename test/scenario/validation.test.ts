@@ -31,7 +31,7 @@ describe('validation errors name file, line, column and path', () => {
   it('reports an unknown Metadata.clustersim knob, listing the allowed ones', () => {
     const text = edit('    Type: AWS::ECS::Service\n', '    Type: AWS::ECS::Service\n    Metadata:\n      clustersim:\n        QueueLimt: 5\n');
     expect(brief(issuesOf(text))).toEqual([
-      '16:9 Resources.WebService.Metadata.clustersim.QueueLimt: unknown key "QueueLimt"; allowed: QueueLimit, TasksAtStart',
+      '16:9 Resources.WebService.Metadata.clustersim.QueueLimt: unknown key "QueueLimt"; allowed: QueueLimit, TasksAtStart, Database, ConnectionPoolSize, DatabaseEndpoint',
     ]);
   });
 

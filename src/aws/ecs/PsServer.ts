@@ -79,12 +79,16 @@ export class PsServer {
     }
   }
 
-  /** Admits a request of `cpuMs` CPU-ms for `owner` arriving at `tMs`. Call `advance(tMs)` first. */
-  admit(tMs: number, cpuMs: number, owner = 0): void {
+  /**
+   * Admits a request of `cpuMs` CPU-ms for `owner` arriving at `tMs`, which also waits `waitMs`
+   * (on a database) before it completes. Call `advance(tMs)` first. A waiting request still counts
+   * among the N sharing the CPU: a slight overstatement of contention while requests wait.
+   */
+  admit(tMs: number, cpuMs: number, owner = 0, waitMs = 0): void {
     if (this.n === this.done.length) this.grow();
     const slowdown = Math.max(this.soloFactor, (this.n + 1) * this.invVcpu);
     this.ownerCount[owner]!++;
-    this.push(tMs + cpuMs * slowdown, tMs, owner);
+    this.push(tMs + cpuMs * slowdown + waitMs, tMs, owner);
   }
 
   /** Makes room for owner slots up to `slot`. */

@@ -48,7 +48,24 @@ export class RequestDispatcher implements CompletionSink {
         continue;
       }
       const work = cpu !== undefined ? cpu[i]! : 0;
-      host.server.admit(t, work, task.slot);
+      let waitMs = 0;
+      const db = service.db;
+      if (db !== undefined && db.work !== undefined && db.random !== undefined && db.work.any) {
+        db.work.draw(db.random);
+        if (db.poolSize > 0 && db.held === 0) {
+          c.failed++;
+          c.failedDb++;
+          continue;
+        }
+        const r = db.port.submit(t, db.work.queryCount, db.work.cpuMsPerQuery, db.endpoint);
+        if (r.timedOut) {
+          c.failed++;
+          c.failedDb++;
+          continue;
+        }
+        waitMs = r.latencyMs;
+      }
+      host.server.admit(t, work, task.slot, waitMs);
       c.cpuMs += work;
     }
   }

@@ -8,6 +8,21 @@ import type { ArrivalBatch } from '../../workload';
 import type { CapacityKind, ServiceConfig, Task, TaskDefConfig } from './clusterTypes';
 import { FargateMeter, type FargateUsage } from './FargateMeter';
 import type { LatencySink } from './PsServer';
+import type { RandomStream } from '../../engine';
+import type { DatabasePort, DbWorkDraw } from '../ports';
+
+/** A service's database: each running task holds `poolSize` connections; requests run their queries. */
+export interface ServiceDatabase {
+  port: DatabasePort;
+  poolSize: number;
+  endpoint: 0 | 1;
+  /** Connections the service's tasks hold now, and the instance they are on. */
+  held: number;
+  instance: number;
+  /** The work of the requests being delivered (set by the workload's sink) and its stream. */
+  work: DbWorkDraw | undefined;
+  random: RandomStream | undefined;
+}
 
 /** A latency histogram whose state round-trips through checkpoints. */
 export interface LatencyRecorder extends LatencySink {
@@ -25,6 +40,8 @@ export interface ServiceCounters {
   failedQueueFull: number;
   /** Failed because their task stopped or died with them in it. */
   failedTaskStopped: number;
+  /** Failed on the database: no connection, or a query hit the statement timeout. */
+  failedDb: number;
   tasksStarted: number;
   tasksStopped: number;
   /** Tasks that had to wait for capacity (an instance, or a launch token) before starting. */
@@ -66,6 +83,8 @@ export interface ServiceModelState {
   latency: unknown;
   series: Record<ServiceSeriesName, SeriesState>;
   launchTokens: unknown;
+  /** Connections held and their instance, when the service has a database. */
+  dbHeld?: [number, number];
 }
 
 /** The service's side of serving: the cluster routes and admits. */
@@ -82,6 +101,7 @@ export class ServiceModel {
     failedNoTask: 0,
     failedQueueFull: 0,
     failedTaskStopped: 0,
+    failedDb: 0,
     tasksStarted: 0,
     tasksStopped: 0,
     tasksWaitingForCapacity: 0,
@@ -105,6 +125,8 @@ export class ServiceModel {
   readonly meters = new Map<string, FargateMeter>();
   readonly series: Record<ServiceSeriesName, Series>;
   rr = 0;
+  /** The database the service's requests query, when its `Metadata.clustersim.Database` names one. */
+  db: ServiceDatabase | undefined;
   /** CPU-ms admitted this tick and requests arrived this tick (for metrics and auto scaling). */
   tickCpuMs = 0;
   tickArrived = 0;
@@ -226,6 +248,7 @@ export class ServiceModel {
       tickArrived: this.tickArrived,
       lastCpuUtilization: Number.isNaN(this.lastCpuUtilization) ? null : this.lastCpuUtilization,
       lastMemoryUtilization: Number.isNaN(this.lastMemoryUtilization) ? null : this.lastMemoryUtilization,
+      ...(this.db !== undefined ? { dbHeld: [this.db.held, this.db.instance] as [number, number] } : {}),
       latency: this.latency.checkpoint(),
       series: Object.fromEntries(Object.entries(this.series).map(([k, v]) => [k, v.checkpoint()])) as Record<
         ServiceSeriesName,
@@ -255,6 +278,7 @@ export class ServiceModel {
     this.lastCpuUtilization = s.lastCpuUtilization ?? Number.NaN;
     this.lastMemoryUtilization = s.lastMemoryUtilization ?? Number.NaN;
     this.latency.restore(s.latency);
+    if (this.db !== undefined && s.dbHeld !== undefined) [this.db.held, this.db.instance] = s.dbHeld;
     for (const [k, v] of Object.entries(this.series)) v.restore(s.series[k as ServiceSeriesName]);
     this.tasks = [];
     this.running = [];

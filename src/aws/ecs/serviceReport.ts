@@ -56,7 +56,12 @@ export function ecsServiceReport(
     spotInterruptions: c.spotInterruptions,
     averageCpuUtilization: c.vcpuSeconds > 0 ? round((100 * c.cpuMs) / 1000 / c.vcpuSeconds, 2) : 0,
     requests: { arrived: c.arrived, served: c.served, failed: c.failed, queued },
-    failures: { noRunningTask: c.failedNoTask, queueFull: c.failedQueueFull, taskStopped: c.failedTaskStopped },
+    failures: {
+      noRunningTask: c.failedNoTask,
+      queueFull: c.failedQueueFull,
+      taskStopped: c.failedTaskStopped,
+      ...(service.db !== undefined ? { database: c.failedDb } : {}),
+    },
     latencyMs: latencyPercentiles(latency),
   });
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { num, oneOf, strictObject } from '../../scenario/fields';
 import { describeValue } from '../../scenario/issues';
+import { DEFAULT_POOL, databaseClientFields } from '../../scenario/databaseClients';
 import { CapacityProviderStrategySchema, isFargateStrategy } from './capacityProviderStrategySchema';
 
 export const ECS_SERVICE = 'AWS::ECS::Service';
@@ -127,6 +128,7 @@ export const ServiceSimSchema = strictObject({
   TasksAtStart: oneOf(['Running', 'Launching'])
     .default('Running')
     .describe('Running: the DesiredCount tasks are already running at Start (steady state); Launching: they launch at Start'),
+  ...databaseClientFields(DEFAULT_POOL.task, 'task'),
 });
 
 export type EcsServiceProperties = z.output<typeof ServicePropertiesSchema>;

@@ -19,7 +19,7 @@
  * and end at their exact times, in order with the function's other events.
  */
 import type { Component } from '../../engine';
-import type { QueueModel } from '../sqs/QueueModel';
+import type { MessageQueuePort } from '../ports';
 import type { FunctionModel, InvocationSource } from './FunctionModel';
 
 export interface MappingConfig {
@@ -82,7 +82,7 @@ export class EventSourceMapping implements Component, InvocationSource {
 
   constructor(
     readonly config: MappingConfig,
-    readonly queue: QueueModel,
+    readonly queue: MessageQueuePort,
     readonly fn: FunctionModel,
   ) {
     this.name = `esm:${config.source}`;
@@ -118,10 +118,19 @@ export class EventSourceMapping implements Component, InvocationSource {
     const n = q.receive(t, this.config.batchSize, this.scratchRows, this.scratchReceipts);
     if (n === 0) return; // everything visible had expired or moved to the dead-letter queue
     let work = 0;
-    for (let i = 0; i < n; i++) work += q.durationOf(this.scratchRows[i]!);
+    let queries = 0;
+    let dbCpu = 0;
+    for (let i = 0; i < n; i++) {
+      const row = this.scratchRows[i]!;
+      work += q.durationOf(row);
+      const k = q.queriesOf(row);
+      queries += k;
+      dbCpu += k * q.dbCpuOf(row);
+    }
     const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.newSlot();
     const c = this.counters;
-    if (!this.fn.invokeFor(this.index, slot, t, work * this.config.durationFactor, this.config.provisioned)) {
+    const cpuPerQuery = queries > 0 ? dbCpu / queries : 0;
+    if (!this.fn.invokeFor(this.index, slot, t, work * this.config.durationFactor, this.config.provisioned, queries, cpuPerQuery)) {
       c.batchesThrottled++;
       this.freeSlots.push(slot);
       q.settle(t, this.scratchRows, this.scratchReceipts, n, false);

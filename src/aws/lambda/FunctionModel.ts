@@ -17,6 +17,7 @@ import { ES, environmentLifecycle } from './environmentLifecycle';
 import type { LambdaAccount } from './LambdaAccount';
 import { TokenBucket, type TokenBucketState } from '../../engine';
 import type { LambdaMeter, LambdaMeterState } from './LambdaMeter';
+import type { DatabasePort, DbWorkDraw } from '../ports';
 
 export interface FunctionConfig {
   logicalId: string;
@@ -63,6 +64,8 @@ export interface FunctionCounters {
   /** Of those, sent to the on-failure destination. */
   asyncToDestination: number;
   timeouts: number;
+  /** Invocations that failed on the database: a query hit the statement timeout, or no connection could be opened. */
+  dbErrors: number;
   environmentsCreated: number;
   peakConcurrency: number;
   peakEnvironments: number;
@@ -86,6 +89,7 @@ const NEW_COUNTERS = (): FunctionCounters => ({
   asyncDropped: 0,
   asyncToDestination: 0,
   timeouts: 0,
+  dbErrors: 0,
   environmentsCreated: 0,
   peakConcurrency: 0,
   peakEnvironments: 0,
@@ -113,6 +117,11 @@ export interface InvocationSource {
   /** The invocation `tag` ended at `t`: `ok` false when it timed out. */
   done(tag: number, t: number, ok: boolean): void;
 }
+
+/** How an invocation ends (`reqTimedOut`). */
+const OK = 0;
+const FAIL_TIMEOUT = 1;
+const FAIL_DB = 2;
 
 /** Flags of a buffered arrival. */
 const ARRIVAL_ASYNC = 1;
@@ -147,6 +156,12 @@ export class FunctionModel implements Component {
   private reqDuration = new Float64Array(0);
   private reqTimedOut = new Uint8Array(0);
   private reqProvisioned = new Uint8Array(0);
+  /** The request's database work: queries and CPU-ms per query (kept for an async retry). */
+  private reqQueries = new Float64Array(0);
+  private reqDbCpu = new Float64Array(0);
+  /** Database connections an environment holds, and the database instance they are on. */
+  private envConns = new Int32Array(0);
+  private envConnInstance = new Int32Array(0);
   private freeRows: number[] = [];
   private envCount = 0;
   private busyCount = 0;
@@ -169,6 +184,8 @@ export class FunctionModel implements Component {
   private aErrors = new Int32Array(0);
   private aDuration = new Float64Array(0);
   private aProvisioned = new Uint8Array(0);
+  private aQueries = new Float64Array(0);
+  private aDbCpu = new Float64Array(0);
   private aFree: number[] = [];
   private readonly asyncHeap: IndexHeap;
 
@@ -179,9 +196,15 @@ export class FunctionModel implements Component {
   private pTime = new Float64Array(64);
   private pDuration = new Float64Array(64);
   private pFlags = new Uint8Array(64);
+  private pQueries = new Float64Array(64);
+  private pDbCpu = new Float64Array(64);
   private pLen = 0;
   private pPos = 0;
   private pSorted = true;
+  /** The database the handler queries, its connection pool per environment and its endpoint. */
+  private db: DatabasePort | undefined;
+  private dbPool = 0;
+  private dbEndpoint: 0 | 1 = 0;
   /** Sources that start invocations themselves (event source mappings), by index. */
   private readonly sources: InvocationSource[] = [];
   /** Invocations started by a source: its index (-1: none) and the source's tag. */
@@ -222,10 +245,16 @@ export class FunctionModel implements Component {
     this.meter.setProvisioned(this.config.provisioned, 0);
     for (let i = 0; i < this.config.provisioned; i++) {
       const row = this.newRow(0, true);
+      if (this.db !== undefined) this.openPool(row, 0);
       this.state[row] = ES.IDLE;
       this.idleSince[row] = 0;
       this.pcIdle.push(row);
     }
+  }
+
+  /** Whether the handler queries a database. */
+  get hasDatabase(): boolean {
+    return this.db !== undefined;
   }
 
   /** Busy environments now (the function's concurrency). */
@@ -239,11 +268,22 @@ export class FunctionModel implements Component {
   }
 
   /**
+   * Connects the handler to a database: each environment opens `poolSize` connections when it
+   * starts (a burst of cold starts is a burst of connections) and closes them when reaped; a
+   * request's queries (its workload's DB work) run inside its invocation.
+   */
+  attachDatabase(db: DatabasePort, poolSize: number, endpoint: 0 | 1 = 0): void {
+    this.db = db;
+    this.dbPool = poolSize;
+    this.dbEndpoint = endpoint;
+  }
+
+  /**
    * A sink for one workload entry: synchronous (`RequestResponse`) or asynchronous (`Event`);
    * each request's `DurationMs` is multiplied by `durationFactor` (CPU-bound work at this memory).
    */
-  sink(async: boolean, durationFactor = 1, provisioned = true): { deliver(batch: ArrivalBatch): void } {
-    return { deliver: (batch) => this.deliver(batch, async, durationFactor, provisioned) };
+  sink(async: boolean, durationFactor = 1, provisioned = true, dbWork?: DbWorkDraw, dbRandom?: RandomStream): { deliver(batch: ArrivalBatch): void } {
+    return { deliver: (batch) => this.deliver(batch, async, durationFactor, provisioned, dbWork, dbRandom) };
   }
 
   /**
@@ -251,7 +291,7 @@ export class FunctionModel implements Component {
    * alias or version that has the provisioned concurrency (an unqualified invocation runs
    * `$LATEST`, which never uses it).
    */
-  deliver(batch: ArrivalBatch, async: boolean, durationFactor = 1, provisioned = true): void {
+  deliver(batch: ArrivalBatch, async: boolean, durationFactor = 1, provisioned = true, dbWork?: DbWorkDraw, dbRandom?: RandomStream): void {
     const d = batch.work.DurationMs;
     const n = batch.count;
     if (n === 0) return;
@@ -264,6 +304,14 @@ export class FunctionModel implements Component {
       this.pTime[k] = batch.tickStartMs + batch.offsetsMs[i]!;
       this.pDuration[k] = d !== undefined ? d[i]! * durationFactor : 0;
       this.pFlags[k] = flags;
+      if (dbWork !== undefined && dbRandom !== undefined && dbWork.any) {
+        dbWork.draw(dbRandom);
+        this.pQueries[k] = dbWork.queryCount;
+        this.pDbCpu[k] = dbWork.cpuMsPerQuery;
+      } else {
+        this.pQueries[k] = 0;
+        this.pDbCpu[k] = 0;
+      }
     }
     this.pLen += n;
   }
@@ -278,8 +326,8 @@ export class FunctionModel implements Component {
    * A synchronous invocation by source `index` at `t` (called from its `fire`), of `durationMs`;
    * false when it was throttled. Its end reaches the source's `done` with `tag`.
    */
-  invokeFor(index: number, tag: number, t: number, durationMs: number, provisioned: boolean): boolean {
-    return this.invoke(t, durationMs, t, -1, 0, provisioned, index, tag);
+  invokeFor(index: number, tag: number, t: number, durationMs: number, provisioned: boolean, queries = 0, dbCpuMs = 0): boolean {
+    return this.invoke(t, durationMs, t, -1, 0, provisioned, queries, dbCpuMs, index, tag);
   }
 
   step(tickStartMs: number, tickMs: number): void {
@@ -327,7 +375,7 @@ export class FunctionModel implements Component {
         const k = this.pPos++;
         const flags = this.pFlags[k]!;
         this.counters.arrived++;
-        this.invoke(tArrival, this.pDuration[k]!, tArrival, flags & ARRIVAL_ASYNC ? 0 : -1, 0, (flags & ARRIVAL_PROVISIONED) !== 0);
+        this.invoke(tArrival, this.pDuration[k]!, tArrival, flags & ARRIVAL_ASYNC ? 0 : -1, 0, (flags & ARRIVAL_PROVISIONED) !== 0, this.pQueries[k]!, this.pDbCpu[k]!);
       } else {
         if (this.pPos === this.pLen) this.pPos = this.pLen = 0;
         return; // also stops on NaN: never spin
@@ -345,9 +393,13 @@ export class FunctionModel implements Component {
     const t = Float64Array.from(order, (k) => time[k]!);
     const d = Float64Array.from(order, (k) => this.pDuration[k]!);
     const f = Uint8Array.from(order, (k) => this.pFlags[k]!);
+    const q = Float64Array.from(order, (k) => this.pQueries[k]!);
+    const c = Float64Array.from(order, (k) => this.pDbCpu[k]!);
     this.pTime.set(t, from);
     this.pDuration.set(d, from);
     this.pFlags.set(f, from);
+    this.pQueries.set(q, from);
+    this.pDbCpu.set(c, from);
     this.pSorted = true;
   }
 
@@ -361,6 +413,8 @@ export class FunctionModel implements Component {
     this.pTime = grow(this.pTime, new Float64Array(size));
     this.pDuration = grow(this.pDuration, new Float64Array(size));
     this.pFlags = grow(this.pFlags, new Uint8Array(size));
+    this.pQueries = grow(this.pQueries, new Float64Array(size));
+    this.pDbCpu = grow(this.pDbCpu, new Float64Array(size));
   }
 
   finish(endMs: number): void {
@@ -387,14 +441,25 @@ export class FunctionModel implements Component {
    * `backoff` is -1 for a synchronous request, else the async event's throttle retries so far;
    * `errors` its retries after failed invocations.
    */
-  private invoke(t: number, durationMs: number, firstArrival: number, backoff: number, errors: number, provisioned: boolean, source = -1, tag = 0): boolean {
+  private invoke(
+    t: number,
+    durationMs: number,
+    firstArrival: number,
+    backoff: number,
+    errors: number,
+    provisioned: boolean,
+    queries: number,
+    dbCpuMs: number,
+    source = -1,
+    tag = 0,
+  ): boolean {
     const cfg = this.config;
     const c = this.counters;
     const onProvisioned = provisioned && this.pcIdle.length > 0;
     // Concurrency: a reserved function has its own cap; the others share the unreserved pool,
     // except on their provisioned environments (set aside from the pool already).
     if (cfg.reserved !== undefined ? this.busyCount >= cfg.reserved : !onProvisioned && this.account.unreservedInUse >= this.account.unreservedLimit) {
-      this.throttle(t, durationMs, firstArrival, backoff, errors, provisioned, source);
+      this.throttle(t, durationMs, firstArrival, backoff, errors, provisioned, queries, dbCpuMs, source);
       return false;
     }
     let row: number;
@@ -406,7 +471,7 @@ export class FunctionModel implements Component {
     } else {
       const tokens = this.account.scalingModel === 'legacy' ? this.account.legacyBucket : this.scaling;
       if (tokens.take(t, 1) === 0) {
-        this.throttle(t, durationMs, firstArrival, backoff, errors, provisioned, source);
+        this.throttle(t, durationMs, firstArrival, backoff, errors, provisioned, queries, dbCpuMs, source);
         return false;
       }
       row = this.newRow(t, false);
@@ -414,8 +479,6 @@ export class FunctionModel implements Component {
     }
     const pc = this.provisionedEnv[row] === 1;
     if (!pc && cfg.reserved === undefined) this.account.unreservedInUse++;
-    const timedOut = durationMs > cfg.timeoutMs;
-    const runMs = timedOut ? cfg.timeoutMs : durationMs;
     let initMs = 0;
     if (cold) {
       initMs = Math.max(0, this.initDist.sample(this.random));
@@ -425,6 +488,24 @@ export class FunctionModel implements Component {
     } else {
       this.state[row] = environmentLifecycle.next(this.state[row]!, 'INVOKE');
     }
+    // The handler's own work, then its queries (which wait on the database).
+    let totalMs = durationMs;
+    let outcome = durationMs > cfg.timeoutMs ? FAIL_TIMEOUT : OK;
+    if (this.db !== undefined && outcome === OK) {
+      if (this.envConns[row]! < this.dbPool) this.openPool(row, t);
+      if (this.dbPool > 0 && this.envConns[row] === 0) {
+        outcome = FAIL_DB; // "too many connections": the handler fails at once
+        totalMs = 0;
+      } else if (queries > 0) {
+        const r = this.db.submit(t + initMs + durationMs, queries, dbCpuMs, this.dbEndpoint, cfg.timeoutMs - durationMs);
+        totalMs += r.latencyMs;
+        // Queries that used up the rest of the function's time end in its timeout; a statement
+        // timeout that struck earlier is the handler's error.
+        if (totalMs >= cfg.timeoutMs - 1e-6) outcome = FAIL_TIMEOUT;
+        else if (r.timedOut) outcome = FAIL_DB;
+      }
+    }
+    const runMs = outcome === FAIL_TIMEOUT ? cfg.timeoutMs : totalMs;
     this.initUntil[row] = t + initMs;
     this.busyUntil[row] = t + initMs + runMs;
     this.startAt[row] = t;
@@ -433,7 +514,9 @@ export class FunctionModel implements Component {
     this.reqErrors[row] = errors;
     this.reqProvisioned[row] = provisioned ? 1 : 0;
     this.reqDuration[row] = durationMs;
-    this.reqTimedOut[row] = timedOut ? 1 : 0;
+    this.reqTimedOut[row] = outcome;
+    this.reqQueries[row] = queries;
+    this.reqDbCpu[row] = dbCpuMs;
     this.reqSource[row] = source;
     this.reqTag[row] = tag;
     if (source >= 0) this.sourceBusy++;
@@ -446,7 +529,17 @@ export class FunctionModel implements Component {
     return true;
   }
 
-  private throttle(t: number, durationMs: number, firstArrival: number, backoff: number, errors: number, provisioned: boolean, source: number): void {
+  private throttle(
+    t: number,
+    durationMs: number,
+    firstArrival: number,
+    backoff: number,
+    errors: number,
+    provisioned: boolean,
+    queries: number,
+    dbCpuMs: number,
+    source: number,
+  ): void {
     const c = this.counters;
     this.tickThrottles++;
     if (source >= 0) {
@@ -461,7 +554,7 @@ export class FunctionModel implements Component {
     // 5 minutes, until MaximumEventAgeInSeconds (fact 65).
     c.asyncThrottleRetries++;
     const wait = Math.min(ASYNC_THROTTLE_BACKOFF_MAX_MS, ASYNC_THROTTLE_BACKOFF_MS * 2 ** Math.min(20, backoff));
-    this.queueAsync(t + wait, firstArrival, backoff + 1, errors, durationMs, provisioned);
+    this.queueAsync(t + wait, firstArrival, backoff + 1, errors, durationMs, provisioned, queries, dbCpuMs);
   }
 
   private complete(row: number): void {
@@ -477,18 +570,19 @@ export class FunctionModel implements Component {
     if (this.provisionedEnv[row] === 1) this.pcIdle.push(row);
     else this.pushIdle(row);
     const source = this.reqSource[row]!;
+    const outcome = this.reqTimedOut[row]!;
+    if (outcome === FAIL_TIMEOUT) c.timeouts++;
+    else if (outcome === FAIL_DB) c.dbErrors++;
     if (source >= 0) {
       this.sourceBusy--;
-      const ok = this.reqTimedOut[row] !== 1;
-      if (!ok) c.timeouts++;
+      const ok = outcome === OK;
       // The messages' latency (sent to deleted) is the queue's to record.
       this.sources[source]!.done(this.reqTag[row]!, end, ok);
       return;
     }
-    if (this.reqTimedOut[row] === 1) {
-      c.timeouts++;
+    if (outcome !== OK) {
       if (this.reqBackoff[row]! < 0) c.failed++;
-      else this.asyncError(end, this.reqArrival[row]!, this.reqErrors[row]!, this.reqDuration[row]!, this.reqProvisioned[row] === 1);
+      else this.asyncError(end, this.reqArrival[row]!, this.reqErrors[row]!, this.reqDuration[row]!, this.reqProvisioned[row] === 1, this.reqQueries[row]!, this.reqDbCpu[row]!);
       return;
     }
     c.served++;
@@ -499,10 +593,10 @@ export class FunctionModel implements Component {
   }
 
   /** A failed async invocation: retried after 1 and then 2 minutes, up to MaximumRetryAttempts (fact 65). */
-  private asyncError(t: number, firstArrival: number, errors: number, durationMs: number, provisioned: boolean): void {
+  private asyncError(t: number, firstArrival: number, errors: number, durationMs: number, provisioned: boolean, queries: number, dbCpuMs: number): void {
     if (errors < this.config.maxRetryAttempts) {
       this.counters.asyncErrorRetries++;
-      this.queueAsync(t + ASYNC_ERROR_RETRY_MS[Math.min(errors, 1)]!, firstArrival, 0, errors + 1, durationMs, provisioned);
+      this.queueAsync(t + ASYNC_ERROR_RETRY_MS[Math.min(errors, 1)]!, firstArrival, 0, errors + 1, durationMs, provisioned, queries, dbCpuMs);
     } else {
       this.dropAsync();
     }
@@ -516,7 +610,7 @@ export class FunctionModel implements Component {
   }
 
   /** Puts an event back in the internal queue for an attempt at `at`, unless it would be too old by then. */
-  private queueAsync(at: number, firstArrival: number, backoff: number, errors: number, durationMs: number, provisioned: boolean): void {
+  private queueAsync(at: number, firstArrival: number, backoff: number, errors: number, durationMs: number, provisioned: boolean, queries: number, dbCpuMs: number): void {
     if (at - firstArrival >= this.config.maxEventAgeMs) {
       this.dropAsync();
       return;
@@ -529,13 +623,15 @@ export class FunctionModel implements Component {
     this.aErrors[id] = errors;
     this.aDuration[id] = durationMs;
     this.aProvisioned[id] = provisioned ? 1 : 0;
+    this.aQueries[id] = queries;
+    this.aDbCpu[id] = dbCpuMs;
     this.asyncHeap.push(id);
   }
 
   private retryAsync(id: number): void {
     const t = this.aNext[id]!;
     this.aFree.push(id);
-    this.invoke(t, this.aDuration[id]!, this.aFirst[id]!, this.aBackoff[id]!, this.aErrors[id]!, this.aProvisioned[id] === 1);
+    this.invoke(t, this.aDuration[id]!, this.aFirst[id]!, this.aBackoff[id]!, this.aErrors[id]!, this.aProvisioned[id] === 1, this.aQueries[id]!, this.aDbCpu[id]!);
   }
 
   // ---- environments --------------------------------------------------------------------------
@@ -556,10 +652,26 @@ export class FunctionModel implements Component {
   private reap(at: number): void {
     const row = this.popIdleHead();
     this.state[row] = environmentLifecycle.next(this.state[row]!, 'REAP');
+    if (this.envConns[row]! > 0) {
+      this.db?.closeConnections(at, this.envConns[row]!, this.envConnInstance[row]!);
+      this.envConns[row] = 0;
+    }
     this.counters.environmentMs += at - this.createdAt[row]!;
     this.createdAt[row] = -1;
     this.envCount--;
     this.freeRows.push(row);
+  }
+
+  /** Opens what is missing of an environment's connection pool at `t` (the database may refuse some). */
+  private openPool(row: number, t: number): void {
+    const db = this.db!;
+    const want = this.dbPool - this.envConns[row]!;
+    if (want <= 0) return;
+    const opened = db.openConnections(t, want, this.dbEndpoint);
+    if (opened > 0) {
+      this.envConns[row]! += opened;
+      this.envConnInstance[row] = db.lastInstance;
+    }
   }
 
   private pushIdle(row: number): void {
@@ -607,6 +719,10 @@ export class FunctionModel implements Component {
     this.reqProvisioned = grow(this.reqProvisioned, (n) => new Uint8Array(n));
     this.reqSource = grow(this.reqSource, (n) => new Int32Array(n));
     this.reqTag = grow(this.reqTag, (n) => new Int32Array(n));
+    this.reqQueries = grow(this.reqQueries, (n) => new Float64Array(n));
+    this.reqDbCpu = grow(this.reqDbCpu, (n) => new Float64Array(n));
+    this.envConns = grow(this.envConns, (n) => new Int32Array(n));
+    this.envConnInstance = grow(this.envConnInstance, (n) => new Int32Array(n));
     this.busy.rebind(this.busyUntil);
     for (let r = size - 1; r >= this.cap; r--) {
       this.createdAt[r] = -1;
@@ -626,6 +742,8 @@ export class FunctionModel implements Component {
     this.aNext = f(this.aNext);
     this.aFirst = f(this.aFirst);
     this.aDuration = f(this.aDuration);
+    this.aQueries = f(this.aQueries);
+    this.aDbCpu = f(this.aDbCpu);
     const i32 = (a: Int32Array) => {
       const b = new Int32Array(size);
       b.set(a);
@@ -665,11 +783,17 @@ export class FunctionModel implements Component {
         reqProvisioned: Array.from(this.reqProvisioned),
         reqSource: Array.from(this.reqSource),
         reqTag: Array.from(this.reqTag),
+        reqQueries: Array.from(this.reqQueries),
+        reqDbCpu: Array.from(this.reqDbCpu),
+        envConns: Array.from(this.envConns),
+        envConnInstance: Array.from(this.envConnInstance),
       },
       pending: {
         time: Array.from(this.pTime.subarray(this.pPos, this.pLen)),
         duration: Array.from(this.pDuration.subarray(this.pPos, this.pLen)),
         flags: Array.from(this.pFlags.subarray(this.pPos, this.pLen)),
+        queries: Array.from(this.pQueries.subarray(this.pPos, this.pLen)),
+        dbCpu: Array.from(this.pDbCpu.subarray(this.pPos, this.pLen)),
         sorted: this.pSorted,
       },
       freeRows: [...this.freeRows],
@@ -687,6 +811,8 @@ export class FunctionModel implements Component {
         errors: Array.from(this.aErrors),
         duration: Array.from(this.aDuration),
         provisioned: Array.from(this.aProvisioned),
+        queries: Array.from(this.aQueries),
+        dbCpu: Array.from(this.aDbCpu),
       },
       aFree: [...this.aFree],
       asyncHeap: this.asyncHeap.toArray(),
@@ -718,6 +844,10 @@ export class FunctionModel implements Component {
     this.reqProvisioned = Uint8Array.from(r.reqProvisioned);
     this.reqSource = Int32Array.from(r.reqSource);
     this.reqTag = Int32Array.from(r.reqTag);
+    this.reqQueries = Float64Array.from(r.reqQueries);
+    this.reqDbCpu = Float64Array.from(r.reqDbCpu);
+    this.envConns = Int32Array.from(r.envConns);
+    this.envConnInstance = Int32Array.from(r.envConnInstance);
     const p = st.pending;
     this.pPos = 0;
     this.pLen = p.time.length;
@@ -728,6 +858,10 @@ export class FunctionModel implements Component {
     this.pDuration.set(p.duration);
     this.pFlags = new Uint8Array(size);
     this.pFlags.set(p.flags);
+    this.pQueries = new Float64Array(size);
+    this.pQueries.set(p.queries);
+    this.pDbCpu = new Float64Array(size);
+    this.pDbCpu.set(p.dbCpu);
     this.pSorted = p.sorted;
     this.freeRows = [...st.freeRows];
     this.envCount = st.envCount;
@@ -747,6 +881,8 @@ export class FunctionModel implements Component {
     this.aErrors = Int32Array.from(st.events.errors);
     this.aDuration = Float64Array.from(st.events.duration);
     this.aProvisioned = Uint8Array.from(st.events.provisioned);
+    this.aQueries = Float64Array.from(st.events.queries);
+    this.aDbCpu = Float64Array.from(st.events.dbCpu);
     this.aFree = [...st.aFree];
     this.asyncHeap.rebind(this.aNext);
     this.asyncHeap.fromArray(st.asyncHeap);
@@ -776,10 +912,14 @@ export interface FunctionState {
     | 'reqTimedOut'
     | 'reqProvisioned'
     | 'reqSource'
-    | 'reqTag',
+    | 'reqTag'
+    | 'reqQueries'
+    | 'reqDbCpu'
+    | 'envConns'
+    | 'envConnInstance',
     number[]
   >;
-  pending: { time: number[]; duration: number[]; flags: number[]; sorted: boolean };
+  pending: { time: number[]; duration: number[]; flags: number[]; queries: number[]; dbCpu: number[]; sorted: boolean };
   freeRows: number[];
   envCount: number;
   busyCount: number;
@@ -788,7 +928,7 @@ export interface FunctionState {
   idle: number[];
   pcIdle: number[];
   aCap: number;
-  events: Record<'next' | 'first' | 'backoff' | 'errors' | 'duration' | 'provisioned', number[]>;
+  events: Record<'next' | 'first' | 'backoff' | 'errors' | 'duration' | 'provisioned' | 'queries' | 'dbCpu', number[]>;
   aFree: number[];
   asyncHeap: number[];
   tick: [number, number, number, number];

@@ -40,6 +40,7 @@ export function functionReport(fn: FunctionModel, prices: LambdaPrices, latency:
     asyncDropped: c.asyncDropped,
     asyncToDestination: c.asyncToDestination,
     timeouts: c.timeouts,
+    ...(fn.hasDatabase ? { dbErrors: c.dbErrors } : {}),
     peakConcurrency: c.peakConcurrency,
     averageConcurrency: r3(c.busyMs / durationMs),
     averageEnvironments: r3(c.environmentMs / durationMs),

@@ -16,6 +16,7 @@ import { resolveResourceRef } from '../../scenario/resourceRef';
 import { LAMBDA_UNRESERVED_MINIMUM } from '../../scenario/settingsSchema';
 import type { ResourceModel, Scenario } from '../../scenario/types';
 import { DistSchema } from '../../scenario/workloadSchema';
+import { DEFAULT_POOL, databaseClientFields } from '../../scenario/databaseClients';
 
 export const LAMBDA_FUNCTION = 'AWS::Lambda::Function';
 export const SAM_FUNCTION = 'AWS::Serverless::Function';
@@ -305,6 +306,7 @@ export const FunctionSimSchema = strictObject({
   IdleSelection: oneOf(['most-recent', 'least-recent'])
     .default('most-recent')
     .describe('Which idle environment serves the next request: most-recent (the one freed last; default) or least-recent'),
+  ...databaseClientFields(DEFAULT_POOL.environment, 'execution environment'),
 });
 
 /** `Metadata.clustersim` of the other Lambda types: none. */

@@ -13,6 +13,8 @@
 import { type Component, IndexHeap, Series, type SeriesState } from '../../engine';
 import type { ArrivalBatch, ArrivalSink } from '../../workload';
 import { SqsMeter, type SqsQueueType, type SqsUsage } from './sqsPricing';
+import type { RandomStream } from '../../engine';
+import type { DbWorkDraw } from '../ports';
 
 export interface QueueConfig {
   logicalId: string;
@@ -84,6 +86,9 @@ export class QueueModel implements Component, ArrivalSink {
   private sentAt = new Float64Array(0);
   private visibleAt = new Float64Array(0);
   private duration = new Float64Array(0);
+  /** The message's database work for its consumer: queries and CPU-ms per query. */
+  private queries = new Float64Array(0);
+  private dbCpu = new Float64Array(0);
   private receives = new Int32Array(0);
   /** Receipt number of a message's latest receive (a delete with an older one is ignored). */
   private receipt = new Int32Array(0);
@@ -114,6 +119,24 @@ export class QueueModel implements Component, ArrivalSink {
     };
   }
 
+  /**
+   * A sink for one producer whose messages carry database work for the consumer (drawn per message
+   * from `dbRandom`).
+   */
+  sinkWithDb(dbWork: DbWorkDraw, dbRandom: RandomStream): ArrivalSink {
+    return {
+      deliver: (batch) => {
+        this.dbWork = dbWork;
+        this.dbRandom = dbRandom;
+        this.deliver(batch);
+        this.dbWork = undefined;
+      },
+    };
+  }
+
+  private dbWork: DbWorkDraw | undefined;
+  private dbRandom: RandomStream | undefined;
+
   /** A producer sends each request of the batch as one message (SendMessage, one request per 64 KiB). */
   deliver(batch: ArrivalBatch): void {
     const d = batch.work.DurationMs;
@@ -122,33 +145,52 @@ export class QueueModel implements Component, ArrivalSink {
     const inOrder = batch.count === 0 || batch.tickStartMs + batch.offsetsMs[0]! + this.config.delayMs >= tail;
     for (let i = 0; i < batch.count; i++) {
       const t = batch.tickStartMs + batch.offsetsMs[i]!;
-      this.enqueue(t, t + this.config.delayMs, d !== undefined ? d[i]! : 0, inOrder);
+      const row = this.enqueue(t, t + this.config.delayMs, d !== undefined ? d[i]! : 0, inOrder);
+      const w = this.dbWork;
+      if (w !== undefined && this.dbRandom !== undefined && w.any) {
+        w.draw(this.dbRandom);
+        this.queries[row] = w.queryCount;
+        this.dbCpu[row] = w.cpuMsPerQuery;
+      }
       this.counters.sent++;
     }
     if (batch.count > 0) this.meter.record(batch.count, this.config.messageBytes);
   }
 
   /** A message moved here by redrive at `t`, keeping its original send time (retention counts from it). */
-  acceptRedrive(t: number, sentAt: number, durationMs: number): void {
+  acceptRedrive(t: number, sentAt: number, durationMs: number, queries = 0, dbCpuMs = 0): void {
     this.counters.redrivenIn++;
-    this.enqueue(sentAt, t, durationMs, false);
+    const row = this.enqueue(sentAt, t, durationMs, false);
+    this.queries[row] = queries;
+    this.dbCpu[row] = dbCpuMs;
+  }
+
+  /** A received message's database work: queries, and CPU-ms per query. */
+  queriesOf(row: number): number {
+    return this.queries[row]!;
+  }
+
+  dbCpuOf(row: number): number {
+    return this.dbCpu[row]!;
   }
 
   /** Stores a message visible from `visibleAt`: at the FIFO's tail (`inOrder`) or in the heap. */
-  private enqueue(sentAt: number, visibleAt: number, durationMs: number, inOrder: boolean): void {
+  private enqueue(sentAt: number, visibleAt: number, durationMs: number, inOrder: boolean): number {
     if (this.free.length === 0) this.grow();
     const row = this.free.pop()!;
     this.state[row] = STORED;
     this.sentAt[row] = sentAt;
     this.visibleAt[row] = visibleAt;
     this.duration[row] = durationMs;
+    this.queries[row] = 0;
+    this.dbCpu[row] = 0;
     this.receives[row] = 0;
     this.processing[row] = 0;
     this.stored++;
     if (this.stored > this.counters.peakBacklog) this.counters.peakBacklog = this.stored;
     if (!inOrder) {
       this.heap.push(row);
-      return;
+      return row;
     }
     if (this.freshLen === this.fresh.length) {
       const grown = new Int32Array(this.fresh.length * 2);
@@ -158,6 +200,7 @@ export class QueueModel implements Component, ArrivalSink {
     }
     this.fresh[(this.freshHead + this.freshLen) % this.fresh.length] = row;
     this.freshLen++;
+    return row;
   }
 
   /** Earliest time a message is (or becomes) visible; Infinity when none is stored. */
@@ -203,7 +246,7 @@ export class QueueModel implements Component, ArrivalSink {
       }
       if (cfg.maxReceiveCount !== undefined && this.receives[row]! >= cfg.maxReceiveCount && this.deadLetter !== undefined) {
         c.toDeadLetter++;
-        this.deadLetter.acceptRedrive(t, this.sentAt[row]!, this.duration[row]!);
+        this.deadLetter.acceptRedrive(t, this.sentAt[row]!, this.duration[row]!, this.queries[row]!, this.dbCpu[row]!);
         this.release(row);
         continue;
       }
@@ -317,6 +360,8 @@ export class QueueModel implements Component, ArrivalSink {
     this.sentAt = g(this.sentAt, new Float64Array(size));
     this.visibleAt = g(this.visibleAt, new Float64Array(size));
     this.duration = g(this.duration, new Float64Array(size));
+    this.queries = g(this.queries, new Float64Array(size));
+    this.dbCpu = g(this.dbCpu, new Float64Array(size));
     this.receives = g(this.receives, new Int32Array(size));
     this.receipt = g(this.receipt, new Int32Array(size));
     this.processing = g(this.processing, new Uint8Array(size));
@@ -335,6 +380,8 @@ export class QueueModel implements Component, ArrivalSink {
         sentAt: Array.from(this.sentAt),
         visibleAt: Array.from(this.visibleAt),
         duration: Array.from(this.duration),
+        queries: Array.from(this.queries),
+        dbCpu: Array.from(this.dbCpu),
         receives: Array.from(this.receives),
         receipt: Array.from(this.receipt),
         processing: Array.from(this.processing),
@@ -357,6 +404,8 @@ export class QueueModel implements Component, ArrivalSink {
     this.sentAt = Float64Array.from(s.rows.sentAt);
     this.visibleAt = Float64Array.from(s.rows.visibleAt);
     this.duration = Float64Array.from(s.rows.duration);
+    this.queries = Float64Array.from(s.rows.queries);
+    this.dbCpu = Float64Array.from(s.rows.dbCpu);
     this.receives = Int32Array.from(s.rows.receives);
     this.receipt = Int32Array.from(s.rows.receipt);
     this.processing = Uint8Array.from(s.rows.processing);
@@ -378,7 +427,7 @@ export interface QueueState {
   counters: QueueCounters;
   usage: SqsUsage;
   cap: number;
-  rows: Record<'state' | 'sentAt' | 'visibleAt' | 'duration' | 'receives' | 'receipt' | 'processing', number[]>;
+  rows: Record<'state' | 'sentAt' | 'visibleAt' | 'duration' | 'queries' | 'dbCpu' | 'receives' | 'receipt' | 'processing', number[]>;
   free: number[];
   fresh: number[];
   heap: number[];

@@ -3,7 +3,7 @@
  * source. Change a price only with its source and date; docs/pricing.md is generated from this
  * table (`priceTableMarkdown`) and a test keeps the two in step.
  */
-import type { Confidence, Ec2InstancePrice, PriceSource, PriceTable } from '../PriceTable';
+import type { Confidence, Ec2InstancePrice, PriceSource, PriceTable, Rate } from '../PriceTable';
 import { EC2_INSTANCE_TYPES } from './ec2InstanceTypes';
 
 /** The date reference/aws-facts.md was compiled from its page copies (the copies carry no date of their own). */
@@ -23,6 +23,32 @@ const LAMBDA_MANAGED_INSTANCES_EXAMPLE: PriceSource = {
   url: 'https://aws.amazon.com/lambda/pricing/',
   page: 'AWS Lambda Pricing: Lambda Managed Instances example (verbatim copy) [S19]',
 };
+
+/**
+ * Provisioned Aurora instances, Aurora MySQL Standard, Single-AZ On-Demand, us-east-1, USD per
+ * instance-hour: the static price list of AWS's own Aurora sizing script (S36, "last updated
+ * 2026-03-28"), read in a public mirror of the repository (the official tables are JS-rendered).
+ */
+const AURORA_INSTANCE_HOURLY_USD: Record<string, number> = {
+  'db.r6g.large': 0.26, 'db.r6g.xlarge': 0.519, 'db.r6g.2xlarge': 1.038, 'db.r6g.4xlarge': 2.076,
+  'db.r7g.large': 0.276, 'db.r7g.xlarge': 0.553, 'db.r7g.2xlarge': 1.106, 'db.r7g.4xlarge': 2.211,
+};
+
+const AURORA_SIZING_SCRIPT: PriceSource = {
+  url: 'https://github.com/aws/agent-toolkit-for-aws',
+  page: 'aws/agent-toolkit-for-aws, Aurora MySQL skill, scripts/acu_calculator.py static fallback instance prices (us-east-1, Single-AZ On-Demand, Aurora Standard, "last updated 2026-03-28") [S36], read in a public mirror of the file',
+};
+
+function auroraInstanceRate(usd: number): Rate {
+  return {
+    usd,
+    unit: 'instance-hour',
+    confidence: 'B',
+    facts: '45',
+    source: AURORA_SIZING_SCRIPT,
+    note: 'Aurora Standard; billed per second, 10-minute minimum; I/O-Optimized × ioOptimizedComputeMultiplier',
+  };
+}
 
 /** In aws-facts.md fact 46's table; the others are read from the same kind of public tables but not in that table. */
 const IN_FACT_46 = new Set(['t3.medium', 't4g.medium', 'c5.large', 'c6g.large', 'm5.large', 'm5.xlarge', 'm6i.large', 'm6g.large', 'm7g.large', 'm7g.xlarge', 'r5.large']);
@@ -215,6 +241,11 @@ export const usEast1: PriceTable = {
       facts: '87',
       note: '$0.20 per million requests; Aurora Standard only, no I/O charge on I/O-Optimized',
     },
+    provisionedInstanceHour: Object.fromEntries(
+      Object.entries(AURORA_INSTANCE_HOURLY_USD).map(([cls, usd]) => [cls, auroraInstanceRate(usd)]),
+    ),
+    ioOptimizedComputeMultiplier: 1.3,
+    minimumBilledSeconds: 600,
   },
   alb: {
     asOf: '2026-09-20',

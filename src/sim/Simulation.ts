@@ -137,7 +137,7 @@ export class Simulation {
       const client = this.databaseOf(id, DEFAULT_POOL.task);
       if (client === undefined) continue;
       const svc = handle.model;
-      svc.db = { port: client.db, poolSize: client.poolSize, endpoint: client.endpoint, held: 0, instance: 0, work: undefined, random: undefined };
+      svc.db = { port: client.db, poolSize: client.poolSize, endpoint: client.endpoint, held: 0, heldOn: [], work: undefined, random: undefined };
       this.engine.register(new TaskConnections(`db-connections:${id}`, svc), Phase.Control);
     }
     const queueLatency = new Map<string, CheckpointedHistogram>();
@@ -248,26 +248,25 @@ export class Simulation {
       return invoked.sink(spec.InvocationType === 'Event', durationFactor(spec.Work, invoked.config.memoryMB), onProvisioned, db, dbRandom);
     }
     if (type !== undefined && (API_TYPES as readonly string[]).includes(type)) {
+      const inv = apiInvocations(this.scenario, target)[0];
+      const behind = fn(apiFunction(this.scenario, target));
+      if (behind === undefined) throw new Error(`workload ${spec.Name}: API ${target} invokes no single simulated function`);
       let api = this.apis.get(target);
       if (api === undefined) {
-        const inv = apiInvocations(this.scenario, target)[0];
-        const behind = fn(apiFunction(this.scenario, target));
-        if (behind === undefined) throw new Error(`workload ${spec.Name}: API ${target} invokes no single simulated function`);
         const kind = type === HTTP_API || type === SAM_HTTP_API ? 'HTTP' : 'REST';
         const t = API_GATEWAY_ACCOUNT_THROTTLE;
-        const sink = behind.sink(false, durationFactor(spec.Work, behind.config.memoryMB), (inv?.ProvisionedConcurrentExecutions ?? 0) > 0, db, dbRandom);
         const stage = apiStageThrottle(this.scenario, target);
         api = new ApiGatewayModel(
           target,
           kind,
           this.apiAccountBucket,
           stage === undefined ? undefined : { rateLimit: stage.rateLimit ?? t.steadyRps, burstLimit: stage.burstLimit ?? t.burst },
-          sink,
         );
         this.engine.register(api, Phase.Arrivals);
         this.apis.set(target, api);
       }
-      return api;
+      // Each workload through the API invokes the function with its own work.
+      return api.sinkTo(behind.sink(false, durationFactor(spec.Work, behind.config.memoryMB), (inv?.ProvisionedConcurrentExecutions ?? 0) > 0, db, dbRandom));
     }
     if (type === 'AWS::Lambda::Url') {
       const inv = invocationOf(this.scenario, (resources[target]!.Properties as LambdaUrlProperties).TargetFunctionArn);
@@ -511,11 +510,20 @@ class TaskConnections {
     if (want > d.held) {
       const opened = d.port.openConnections(t, want - d.held, d.endpoint);
       if (opened > 0) {
+        const i = d.port.lastInstance;
+        d.heldOn[i] = (d.heldOn[i] ?? 0) + opened;
         d.held += opened;
-        d.instance = d.port.lastInstance;
       }
     } else if (want < d.held) {
-      d.port.closeConnections(t, d.held - want, d.instance);
+      // Close on each instance in turn (with a reader endpoint they are spread over the readers).
+      let close = d.held - want;
+      for (let i = 0; i < d.heldOn.length && close > 0; i++) {
+        const n = Math.min(close, d.heldOn[i] ?? 0);
+        if (n === 0) continue;
+        d.port.closeConnections(t, n, i);
+        d.heldOn[i]! -= n;
+        close -= n;
+      }
       d.held = want;
     }
   }

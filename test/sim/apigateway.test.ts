@@ -82,6 +82,21 @@ describe('API Gateway throttling', () => {
     expect(over['throttled']).toBeLessThan(2000 * 120 - 5000 + 100);
   });
 
+  it('invokes the function with each workload’s own work when several workloads use one API', () => {
+    const s = apiScenario({ rate: 10 });
+    // The second workload's 300 ms are CPU-bound, measured at 256 MB: at 512 MB they take 150 ms.
+    s.Workload.push({
+      ...s.Workload[0]!,
+      Name: 'calls2',
+      Work: { DurationMs: { Dist: 'constant', Value: 300 }, CpuBound: true, MeasuredAtMemorySize: 256 },
+    });
+    s.Workload[0]!.Work = { DurationMs: { Dist: 'constant', Value: 100 }, CpuBound: false, MeasuredAtMemorySize: 1769 };
+    const r = runVariant(s);
+    // 1,200 requests of 100 ms and 1,200 of 150 ms at 512 MB: (120 + 180) s × 0.5 GB.
+    expect(r.resources['Api']!['requests']).toBe(2400);
+    expect(r.resources['Fn']!['gbSeconds']).toBe(150);
+  });
+
   it('shares the account’s limit between APIs', () => {
     // Two APIs at 6,000 a second each: 12,000 against the account's 10,000. The APIs draw on the
     // shared bucket in turn within a tick, so part of the opening burst can be lost (at most one burst).

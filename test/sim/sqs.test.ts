@@ -221,3 +221,50 @@ Workload:
     expect(JSON.stringify(b.report())).toBe(JSON.stringify(straight.report()));
   });
 });
+
+describe('SQS edge cases', () => {
+  it('expires messages wherever they wait: two producers, and a dead-letter queue nobody reads', () => {
+    const s = loadScenarioText(
+      `
+Name: two
+Seed: 1
+Duration: 5m
+Resources:
+  Jobs:
+    Type: AWS::SQS::Queue
+    Properties: { MessageRetentionPeriod: 60 }
+Workload:
+  - Name: a
+    Target: Jobs
+    Arrivals: { Pattern: constant, Rate: 10, Process: poisson }
+  - Name: b
+    Target: Jobs
+    Arrivals: { Pattern: constant, Rate: 10, Process: poisson }
+`,
+      'two.yaml',
+    );
+    const q = runVariant(s).resources['Jobs']!;
+    const sent = q['messagesSent'] as number;
+    // About 20 a second kept 60 s: about 1,200 stored at the end, the rest expired.
+    expect(q['backlogAtEnd'] as number).toBeGreaterThan(1000);
+    expect(q['backlogAtEnd'] as number).toBeLessThan(1400);
+    expect(q['messagesExpired']).toBe(sent - (q['backlogAtEnd'] as number));
+    expect(q['peakAgeOfOldestMessageSeconds'] as number).toBeLessThanOrEqual(61);
+  });
+
+  it('a batch whose cold start outlasts the visibility timeout is delivered again, counted as a duplicate', () => {
+    // INIT (2 s) runs outside the function's Timeout (1 s), so a cold batch ends after the
+    // message's 1 s visibility timeout. Receives at 0, 1 and 2 s each find no idle environment
+    // (cold: ending at 2.5, 3.5, 4.5 s); the one at 3 s finds the first environment idle and ends at
+    // 3.5 s, inside its visibility timeout: that delete is the one that counts.
+    const s = queueScenario({ rate: '{ Pattern: steps, Steps: [ { At: 0s, Rate: 1 }, { At: 1s, Rate: 0 } ], Process: exact }', work: '{ Dist: constant, Value: 500 }', timeout: 1, visibility: 1, maxReceive: 10, duration: '1m' });
+    (s.Resources['Worker']!.Sim as { InitDurationMs: unknown }).InitDurationMs = { Dist: 'constant', Value: 2000 };
+    const r = runVariant(s);
+    const q = r.resources['Jobs']!;
+    expect(q['messagesReceived']).toBe(4);
+    expect(q['duplicateDeliveries']).toBe(3);
+    expect(q['messagesDeleted']).toBe(1);
+    expect(q['backlogAtEnd']).toBe(0);
+    expect(r.resources['Worker']!['coldStarts']).toBe(3);
+  });
+});

@@ -17,7 +17,7 @@ interface Buffer {
   tickMs: number;
 }
 
-export class ApiGatewayModel implements Component, ArrivalSink {
+export class ApiGatewayModel implements Component {
   readonly name: string;
   /** Requests received and requests refused with 429. */
   requests = 0;
@@ -38,13 +38,20 @@ export class ApiGatewayModel implements Component, ArrivalSink {
     private readonly account: TokenBucket,
     /** The stage's throttling, when it sets one. */
     stage: { rateLimit: number; burstLimit: number } | undefined,
-    private readonly target: ArrivalSink,
   ) {
     this.name = `api:${logicalId}`;
     this.stage = stage === undefined ? undefined : new TokenBucket(stage.burstLimit, stage.rateLimit);
   }
 
-  deliver(batch: ArrivalBatch): void {
+  /**
+   * The API's door for one workload: its requests pass the API's throttles, then go to `target`
+   * (the integration's function, invoked with that workload's work).
+   */
+  sinkTo(target: ArrivalSink): ArrivalSink {
+    return { deliver: (batch) => this.deliver(batch, target) };
+  }
+
+  deliver(batch: ArrivalBatch, target: ArrivalSink): void {
     const out = this.out;
     if (out.offsetsMs.length < batch.count) this.grow(batch.count);
     out.tickStartMs = batch.tickStartMs;
@@ -71,7 +78,7 @@ export class ApiGatewayModel implements Component, ArrivalSink {
       n++;
     }
     out.count = n;
-    this.target.deliver(out);
+    target.deliver(out);
   }
 
   private grow(n: number): void {

@@ -16,9 +16,9 @@ export interface ServiceDatabase {
   port: DatabasePort;
   poolSize: number;
   endpoint: 0 | 1;
-  /** Connections the service's tasks hold now, and the instance they are on. */
+  /** Connections the service's tasks hold now, in all, and by database instance. */
   held: number;
-  instance: number;
+  heldOn: number[];
   /** The work of the requests being delivered (set by the workload's sink) and its stream. */
   work: DbWorkDraw | undefined;
   random: RandomStream | undefined;
@@ -83,8 +83,8 @@ export interface ServiceModelState {
   latency: unknown;
   series: Record<ServiceSeriesName, SeriesState>;
   launchTokens: unknown;
-  /** Connections held and their instance, when the service has a database. */
-  dbHeld?: [number, number];
+  /** Connections held by database instance, when the service has a database. */
+  dbHeld?: number[];
 }
 
 /** The service's side of serving: the cluster routes and admits. */
@@ -248,7 +248,7 @@ export class ServiceModel {
       tickArrived: this.tickArrived,
       lastCpuUtilization: Number.isNaN(this.lastCpuUtilization) ? null : this.lastCpuUtilization,
       lastMemoryUtilization: Number.isNaN(this.lastMemoryUtilization) ? null : this.lastMemoryUtilization,
-      ...(this.db !== undefined ? { dbHeld: [this.db.held, this.db.instance] as [number, number] } : {}),
+      ...(this.db !== undefined ? { dbHeld: Array.from(this.db.heldOn, (n) => n ?? 0) } : {}),
       latency: this.latency.checkpoint(),
       series: Object.fromEntries(Object.entries(this.series).map(([k, v]) => [k, v.checkpoint()])) as Record<
         ServiceSeriesName,
@@ -278,7 +278,10 @@ export class ServiceModel {
     this.lastCpuUtilization = s.lastCpuUtilization ?? Number.NaN;
     this.lastMemoryUtilization = s.lastMemoryUtilization ?? Number.NaN;
     this.latency.restore(s.latency);
-    if (this.db !== undefined && s.dbHeld !== undefined) [this.db.held, this.db.instance] = s.dbHeld;
+    if (this.db !== undefined && s.dbHeld !== undefined) {
+      this.db.heldOn = [...s.dbHeld];
+      this.db.held = s.dbHeld.reduce((a, b) => a + b, 0);
+    }
     for (const [k, v] of Object.entries(this.series)) v.restore(s.series[k as ServiceSeriesName]);
     this.tasks = [];
     this.running = [];

@@ -295,11 +295,12 @@ export class DatabaseModel implements Component {
     const cpuMs = Number.isNaN(cpuMsPerQuery) ? 0 : Math.max(0, cpuMsPerQuery);
     const service = cpuMs / speed;
     const queueWait = inst.backlogCpuMs / vcpu;
-    const limit = Math.min(timeoutMs, this.config.statementTimeoutMs);
     let t = atMs;
     let work = 0;
     for (let k = 0; k < q; k++) {
       const wait = (k === 0 ? Math.max(0, inst.waitUntilMs - atMs) : 0) + queueWait;
+      // The statement timeout limits each query; the caller's patience, what is left of it.
+      const limit = Math.max(0, Math.min(this.config.statementTimeoutMs, timeoutMs - (t - atMs)));
       r.queriesSent++;
       if (wait + service > limit) {
         work += Math.max(0, limit - wait) * speed;

@@ -59,6 +59,10 @@ export interface QueueCounters {
 const FREE = 0;
 const STORED = 1;
 const DELETED = 2;
+/** Past retention, found by the sweep; leaves the FIFO or the heap when it reaches their head. */
+const EXPIRED = 3;
+/** How often messages past retention are looked for everywhere (the FIFO's head is checked every tick). */
+const SWEEP_MS = 60_000;
 /** ReceiveMessage and DeleteMessageBatch carry at most 10 messages per call (SQS quota). */
 const MESSAGES_PER_CALL = 10;
 
@@ -103,6 +107,12 @@ export class QueueModel implements Component, ArrivalSink {
   private readonly heap: IndexHeap;
   /** Messages stored (visible, delayed or in flight). */
   private stored = 0;
+  /** Receipts are numbered across the queue, so a stale receipt never matches a reused row. */
+  private receiptSeq = 0;
+  /** Logical FIFO index of the first message sent in the current tick (for ordering producers' batches). */
+  private tickFreshFrom = 0;
+  private tickOfFresh = -1;
+  private nextSweepMs = SWEEP_MS;
 
   constructor(
     readonly config: QueueConfig,
@@ -140,12 +150,15 @@ export class QueueModel implements Component, ArrivalSink {
   /** A producer sends each request of the batch as one message (SendMessage, one request per 64 KiB). */
   deliver(batch: ArrivalBatch): void {
     const d = batch.work.DurationMs;
-    // A second producer's batch may start before the first one's last message: the heap keeps those in order.
-    const tail = this.freshLen > 0 ? this.visibleAt[this.fresh[(this.freshHead + this.freshLen - 1) % this.fresh.length]!]! : Number.NEGATIVE_INFINITY;
+    if (batch.tickStartMs !== this.tickOfFresh) {
+      this.tickOfFresh = batch.tickStartMs;
+      this.tickFreshFrom = this.freshLen;
+    }
+    const tail = this.freshLen > 0 ? this.visibleAt[this.freshAt(this.freshLen - 1)]! : Number.NEGATIVE_INFINITY;
     const inOrder = batch.count === 0 || batch.tickStartMs + batch.offsetsMs[0]! + this.config.delayMs >= tail;
     for (let i = 0; i < batch.count; i++) {
       const t = batch.tickStartMs + batch.offsetsMs[i]!;
-      const row = this.enqueue(t, t + this.config.delayMs, d !== undefined ? d[i]! : 0, inOrder);
+      const row = this.enqueue(t, t + this.config.delayMs, d !== undefined ? d[i]! : 0, true);
       const w = this.dbWork;
       if (w !== undefined && this.dbRandom !== undefined && w.any) {
         w.draw(this.dbRandom);
@@ -154,7 +167,22 @@ export class QueueModel implements Component, ArrivalSink {
       }
       this.counters.sent++;
     }
+    // A second producer's batch may start before the first one's last message: order this tick's sends.
+    if (!inOrder) this.sortFreshFrom(this.tickFreshFrom);
     if (batch.count > 0) this.meter.record(batch.count, this.config.messageBytes);
+  }
+
+  /** The row at logical FIFO index `i` (0 = head). */
+  private freshAt(i: number): number {
+    return this.fresh[(this.freshHead + i) % this.fresh.length]!;
+  }
+
+  /** Sorts the FIFO from logical index `from` to its tail by visibility time (stable). */
+  private sortFreshFrom(from: number): void {
+    const rows = Array.from({ length: this.freshLen - from }, (_, k) => this.freshAt(from + k));
+    const vis = this.visibleAt;
+    const sorted = rows.map((row, k) => ({ row, k })).sort((a, b) => vis[a.row]! - vis[b.row]! || a.k - b.k);
+    for (let k = 0; k < sorted.length; k++) this.fresh[(this.freshHead + from + k) % this.fresh.length] = sorted[k]!.row;
   }
 
   /** A message moved here by redrive at `t`, keeping its original send time (retention counts from it). */
@@ -184,6 +212,7 @@ export class QueueModel implements Component, ArrivalSink {
     this.duration[row] = durationMs;
     this.queries[row] = 0;
     this.dbCpu[row] = 0;
+    this.receipt[row] = 0;
     this.receives[row] = 0;
     this.processing[row] = 0;
     this.stored++;
@@ -206,6 +235,7 @@ export class QueueModel implements Component, ArrivalSink {
   /** Earliest time a message is (or becomes) visible; Infinity when none is stored. */
   nextVisibleAt(): number {
     this.dropDeletedTop();
+    this.dropGoneFresh();
     const f = this.freshLen > 0 ? this.visibleAt[this.fresh[this.freshHead]!]! : Number.POSITIVE_INFINITY;
     return Math.min(f, this.heap.peekKey());
   }
@@ -227,6 +257,7 @@ export class QueueModel implements Component, ArrivalSink {
     const cfg = this.config;
     while (n < max) {
       this.dropDeletedTop();
+      this.dropGoneFresh();
       const fRow = this.freshLen > 0 ? this.fresh[this.freshHead]! : -1;
       const fAt = fRow >= 0 ? this.visibleAt[fRow]! : Number.POSITIVE_INFINITY;
       const hAt = this.heap.peekKey();
@@ -238,6 +269,7 @@ export class QueueModel implements Component, ArrivalSink {
         row = fRow;
         this.freshHead = (this.freshHead + 1) % this.fresh.length;
         this.freshLen--;
+        this.tickFreshFrom = Math.max(0, this.tickFreshFrom - 1);
       }
       if (t - this.sentAt[row]! >= cfg.retentionMs) {
         c.expired++;
@@ -254,7 +286,7 @@ export class QueueModel implements Component, ArrivalSink {
       if (this.receives[row]! > 0) c.redelivered++;
       if (this.processing[row] === 1) c.duplicateDeliveries++;
       this.receives[row]!++;
-      this.receipt[row]!++;
+      this.receipt[row] = ++this.receiptSeq;
       this.processing[row] = 1;
       this.visibleAt[row] = t + cfg.visibilityTimeoutMs;
       this.heap.push(row);
@@ -313,8 +345,15 @@ export class QueueModel implements Component, ArrivalSink {
       const row = this.fresh[this.freshHead]!;
       this.freshHead = (this.freshHead + 1) % this.fresh.length;
       this.freshLen--;
-      c.expired++;
-      this.release(row);
+      this.tickFreshFrom = Math.max(0, this.tickFreshFrom - 1);
+      if (this.state[row] === STORED) {
+        c.expired++;
+        this.release(row);
+      } else this.freeRow(row);
+    }
+    if (end >= this.nextSweepMs) {
+      this.nextSweepMs = end + SWEEP_MS;
+      this.sweep(end);
     }
     const age = this.oldestAgeMs(end);
     if (age > c.peakOldestAgeMs) c.peakOldestAgeMs = age;
@@ -325,6 +364,7 @@ export class QueueModel implements Component, ArrivalSink {
   /** Age of the oldest stored message at `t`, ms (0 when empty). */
   private oldestAgeMs(t: number): number {
     this.dropDeletedTop();
+    this.dropGoneFresh();
     let oldest = Number.POSITIVE_INFINITY;
     if (this.freshLen > 0) oldest = this.sentAt[this.fresh[this.freshHead]!]!;
     if (this.heap.size > 0) oldest = Math.min(oldest, this.sentAt[this.heap.peek()]!);
@@ -336,7 +376,39 @@ export class QueueModel implements Component, ArrivalSink {
   }
 
   private dropDeletedTop(): void {
-    while (this.heap.size > 0 && this.state[this.heap.peek()] === DELETED) this.freeRow(this.heap.pop());
+    while (this.heap.size > 0 && this.state[this.heap.peek()] !== STORED) this.freeRow(this.heap.pop());
+  }
+
+  /** Frees FIFO heads that expired in a sweep. */
+  private dropGoneFresh(): void {
+    while (this.freshLen > 0 && this.state[this.fresh[this.freshHead]!] !== STORED) {
+      const row = this.fresh[this.freshHead]!;
+      this.freshHead = (this.freshHead + 1) % this.fresh.length;
+      this.freshLen--;
+      this.tickFreshFrom = Math.max(0, this.tickFreshFrom - 1);
+      this.freeRow(row);
+    }
+  }
+
+  /**
+   * Expires every stored message past retention (in flight, waiting for a retry, redriven here),
+   * and records the true age of the oldest stored message. Once a simulated minute: O(rows).
+   */
+  private sweep(t: number): void {
+    const c = this.counters;
+    const retention = this.config.retentionMs;
+    let oldest = Number.POSITIVE_INFINITY;
+    for (let row = 0; row < this.cap; row++) {
+      if (this.state[row] !== STORED) continue;
+      const sent = this.sentAt[row]!;
+      if (t - sent >= retention) {
+        this.state[row] = EXPIRED;
+        this.processing[row] = 0;
+        this.stored--;
+        c.expired++;
+      } else if (sent < oldest) oldest = sent;
+    }
+    if (oldest <= t && t - oldest > c.peakOldestAgeMs) c.peakOldestAgeMs = t - oldest;
   }
 
   /** A stored message leaves (expired or redriven). */
@@ -390,6 +462,9 @@ export class QueueModel implements Component, ArrivalSink {
       fresh: Array.from({ length: this.freshLen }, (_, i) => this.fresh[(this.freshHead + i) % this.fresh.length]!),
       heap: this.heap.toArray(),
       stored: this.stored,
+      receiptSeq: this.receiptSeq,
+      tickFresh: [this.tickOfFresh, this.tickFreshFrom],
+      nextSweepMs: this.nextSweepMs,
       latency: this.latency.checkpoint(),
       series: { backlog: this.series.backlog.checkpoint(), oldestAge: this.series.oldestAge.checkpoint() },
     };
@@ -417,6 +492,9 @@ export class QueueModel implements Component, ArrivalSink {
     this.heap.rebind(this.visibleAt);
     this.heap.fromArray(s.heap);
     this.stored = s.stored;
+    this.receiptSeq = s.receiptSeq;
+    [this.tickOfFresh, this.tickFreshFrom] = s.tickFresh;
+    this.nextSweepMs = s.nextSweepMs;
     this.latency.restore(s.latency);
     this.series.backlog.restore(s.series.backlog);
     this.series.oldestAge.restore(s.series.oldestAge);
@@ -432,6 +510,9 @@ export interface QueueState {
   fresh: number[];
   heap: number[];
   stored: number;
+  receiptSeq: number;
+  tickFresh: [number, number];
+  nextSweepMs: number;
   latency: unknown;
   series: { backlog: SeriesState; oldestAge: SeriesState };
 }

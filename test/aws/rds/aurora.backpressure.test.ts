@@ -51,4 +51,18 @@ describe('Aurora back-pressure', () => {
     expect(db.counters.queriesTimedOut).toBe(1);
     expect(db.counters.queriesCompleted).toBe(3);
   });
+
+  it('gives up on a request’s queries when the caller’s patience is used up across them, not per query', () => {
+    const { engine, db } = harness(v2Config({ minAcu: 1, maxAcu: 1 }), undefined, 10_000);
+    engine.runUntil(1000);
+    // 10 queries of 50 CPU-ms on 0.25 vCPU: 200 ms each; a caller that waits 300 ms gets through
+    // the first and gives up 100 ms into the second.
+    const r = db.submit(1000, 10, 50, undefined, 300);
+    expect(r.timedOut).toBe(true);
+    expect(r.queriesSent).toBe(2);
+    expect(r.latencyMs).toBe(300);
+    engine.run();
+    expect(db.counters.queriesCompleted).toBe(1);
+    expect(db.counters.queriesTimedOut).toBe(1);
+  });
 });

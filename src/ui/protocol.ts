@@ -1,0 +1,118 @@
+/**
+ * The messages between the app (main thread) and the engine's worker, and the layout of the
+ * typed arrays a frame carries. Strides are numbers per entity.
+ */
+import type { ScenarioIssue } from '../scenario';
+import type { KnobAvailability, Knobs } from './knobs';
+
+/** Instance record: id, zone index, status (IS), cpu units, memory MiB, cpu reserved, memory reserved, spot 0/1, group index, USD/h. */
+export const INST_STRIDE = 10;
+/** Task record: id, service index, zone index, status (TS), kind (KIND_*), instance id or -1, cpu units, memory MiB, CPU use 0–1, requests in flight. */
+export const TASK_STRIDE = 10;
+/** Environment byte: 0 initialising, 1 busy, 2 idle; `| ENV_PROVISIONED` for provisioned ones. */
+export const ENV_STRIDE = 1;
+export const ENV_PROVISIONED = 4;
+/** Function record: first env index, env count, busy, concurrency limit, provisioned, throttles, cold starts, reaped, invocations. */
+export const FN_STRIDE = 9;
+
+export const KIND_FARGATE = 0;
+export const KIND_FARGATE_SPOT = 1;
+export const KIND_EC2 = 2;
+
+/**
+ * Chart sample: t (s), arrivals/s, failures/s, throttles/s, running tasks, desired tasks,
+ * instances, Lambda concurrency, Lambda environments, latency mean, p50, p95 and p99 over
+ * the interval since the previous sample (ms), cumulative cost (USD), cost rate (USD/h).
+ */
+export const SAMPLE_FIELDS = 15;
+
+export interface ServiceMeta {
+  id: string;
+  cluster: string;
+  cpuUnits: number;
+  memoryMiB: number;
+  kinds: string[];
+  /** Hourly price of one task on Fargate / Fargate Spot (0 when it runs on EC2). */
+  hourlyUsd: number;
+  hourlySpotUsd: number;
+  /** Placement strategies and constraints, as words (EC2). */
+  placement: string;
+}
+
+export interface RunMeta {
+  name: string;
+  description: string;
+  variant: string;
+  variants: string[];
+  seed: number;
+  durationMs: number;
+  tickMs: number;
+  sampleEveryMs: number;
+  zones: string[];
+  services: ServiceMeta[];
+  asgs: { id: string; minSize: number; maxSize: number; types: string[] }[];
+  functions: { id: string; memoryMB: number; reserved: number | null; provisioned: number }[];
+  accountConcurrency: number;
+  unreservedLimit: number;
+  /** Aurora clusters (none until the Aurora model lands): the scene's gauge slot draws one per entry. */
+  databases: { id: string; minAcu: number; maxAcu: number }[];
+  knobs: KnobAvailability;
+  warnings: string[];
+}
+
+export interface Caption {
+  atMs: number;
+  kind: 'scale' | 'capacity' | 'fault' | 'cold' | 'throttle';
+  text: string;
+}
+
+export interface FrameData {
+  nowMs: number;
+  done: boolean;
+  instances: Float64Array;
+  tasks: Float64Array;
+  envs: Uint8Array;
+  fns: Float64Array;
+  serviceDesired: number[];
+  serviceRunning: number[];
+  serviceUtil: number[];
+  /** Each service's last scaling decision, in words ('' when none yet). */
+  serviceDecision: string[];
+  asgDesired: number[];
+  requests: { arrived: number; served: number; failed: number; throttled: number };
+  latency: { p50: number | null; p95: number | null; p99: number | null };
+  cost: {
+    totalUsd: number;
+    byResource: Record<string, number>;
+    byKind: { fargate: number; fargateSpot: number; ec2: number; ec2Spot: number; metered: number };
+    rateByKind: { fargate: number; fargateSpot: number; ec2: number; ec2Spot: number; metered: number };
+  };
+  /** The variant's report once the run has ended (the same numbers as the CLI's). */
+  report: { totalCostUsd: number; served: number; failed: number; p99: number } | null;
+}
+
+/** Main thread → worker. */
+export type ToWorker =
+  | { type: 'open'; text: string; file: string; variant: string; seed?: number; knobs: Knobs; atMs?: number }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step' }
+  | { type: 'speed'; speed: number }
+  | { type: 'seek'; atMs: number }
+  | { type: 'pauseOnEvent'; on: boolean };
+
+/** Worker → main thread. */
+export type FromWorker =
+  | { type: 'opened'; meta: RunMeta }
+  | { type: 'issues'; issues: ScenarioIssue[]; knobsCaused: boolean; message?: string }
+  | {
+      type: 'frame';
+      frame: FrameData;
+      playing: boolean;
+      /** New chart samples (SAMPLE_FIELDS each) and the index of the first. */
+      samples: Float64Array;
+      sampleStart: number;
+      captions: Caption[];
+      /** Wall-clock ms the worker spent stepping since the last frame. */
+      stepMs: number;
+    };

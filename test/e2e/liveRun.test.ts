@@ -1,0 +1,115 @@
+/**
+ * The app's engine side without a browser: what-if knobs become a validated variant, the link
+ * round-trips its state, a live run ends on the CLI's numbers, and a seek back through a
+ * checkpoint lands on the same numbers as a straight run.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadScenarioText } from '../../src/scenario';
+import { Simulation } from '../../src/sim';
+import { IntervalLatency } from '../../src/ui/intervalLatency';
+import { decodeKnobs, encodeKnobs, KNOB_VARIANT, withKnobVariant } from '../../src/ui/knobs';
+import { openRun } from '../../src/ui/liveRun';
+import { parseHash, stateToHash } from '../../src/ui/urlState';
+import { ROOT } from './harness';
+
+const scenario = (name: string) => readFileSync(join(ROOT, 'scenarios', `${name}.yaml`), 'utf8');
+
+describe('what-if knobs', () => {
+  test('the knob variant keeps CloudFormation tags and the chosen variant, and a knob wins on its path', () => {
+    const text = withKnobVariant(scenario('flash-sale'), 'fargate', { 'Instances.Properties.MaxSize': '12' });
+    expect(text).toContain('!Ref LaunchTemplate');
+    const s = loadScenarioText(text, 'flash-sale.yaml', { variant: KNOB_VARIANT });
+    expect(s.Resources.Instances!.Properties.MaxSize).toBe(12);
+    // From the fargate variant.
+    expect(s.Resources.Instances!.Properties.DesiredCapacity).toBe(0);
+  });
+
+  test('an invalid knob value comes back as issues located in the knob variant', () => {
+    const r = openRun({ text: scenario('lambda-api'), file: 'lambda-api.yaml', variant: 'base', knobs: { lambdaMemory: 50 } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.knobsCaused).toBe(true);
+    expect(r.issues[0]!.path).toBe(`Variants.${KNOB_VARIANT}.OrdersFunction.Properties.MemorySize`);
+  });
+
+  test('the load multiplier scales arrivals', () => {
+    const at = (load: number) => {
+      const r = openRun({ text: scenario('fargate-web'), file: 'f.yaml', variant: 'base', knobs: { load } });
+      if (!r.ok) throw new Error('did not open');
+      r.run.runTo(600_000);
+      return r.run.frame().requests.arrived;
+    };
+    const one = at(1);
+    const two = at(2);
+    expect(two / one).toBeGreaterThan(1.9);
+    expect(two / one).toBeLessThan(2.1);
+  });
+
+  test('knobs and the link state round-trip', () => {
+    const knobs = { load: 1.5, launch: 'FARGATE_SPOT' as const, instanceType: 'm5.xlarge', cpTarget: 70, lambdaMemory: 512, provisioned: 0 };
+    expect(decodeKnobs(encodeKnobs(knobs))).toEqual(knobs);
+    const state = { scenario: 'file:my.yaml', variant: 'v2', seed: 9, knobs, tMs: 123_000, speed: 3600, classroom: true, compare: 'base' };
+    const parsed = parseHash(stateToHash(state, 'Name: é ✓\n'));
+    expect(parsed.state).toEqual(state);
+    expect(parsed.text).toBe('Name: é ✓\n');
+  });
+});
+
+describe('a live run', () => {
+  test('ends on the report the CLI builds for the same scenario, seed and variant', () => {
+    const text = scenario('flash-sale');
+    const r = openRun({ text, file: 'scenarios/flash-sale.yaml', variant: 'fargate-spot', seed: 4, knobs: {} });
+    if (!r.ok) throw new Error('did not open');
+    while (!r.run.done) r.run.step();
+    const s = loadScenarioText(text, 'scenarios/flash-sale.yaml', { variant: 'fargate-spot' });
+    s.Seed = 4;
+    const sim = new Simulation(s);
+    sim.run();
+    const cli = sim.report().totals;
+    const live = r.run.frame();
+    expect(live.report?.totalCostUsd).toBe(cli.costUsd);
+    expect(live.requests.served).toBe(cli.requests.served);
+    // The running meter tracks the bill closely (it leaves out per-second rounding and minimums).
+    expect(Math.abs(live.cost.totalUsd - cli.costUsd) / cli.costUsd).toBeLessThan(0.01);
+  });
+
+  test('seeking back restores a checkpoint and lands on the numbers of a straight run', () => {
+    const open = () => {
+      const r = openRun({ text: scenario('flash-sale'), file: 'f.yaml', variant: 'base', knobs: {} });
+      if (!r.ok) throw new Error('did not open');
+      return r.run;
+    };
+    const straight = open();
+    straight.runTo(4_000_000);
+    const a = straight.frame();
+    const scrubbed = open();
+    scrubbed.runTo(6_000_000);
+    scrubbed.seek(4_000_000);
+    const b = scrubbed.frame();
+    expect(b.nowMs).toBe(4_000_000);
+    expect(b.cost.totalUsd).toBe(a.cost.totalUsd);
+    expect(b.requests).toEqual(a.requests);
+    expect([...b.tasks]).toEqual([...a.tasks]);
+    expect(scrubbed.samplesFrom(0)).toEqual(straight.samplesFrom(0));
+  });
+});
+
+describe('interval latency', () => {
+  test('percentiles fall within one 5 % bucket of the exact value', () => {
+    const h = new IntervalLatency();
+    for (let i = 1; i <= 1000; i++) h.record(i);
+    for (const [p, exact] of [
+      [50, 500],
+      [95, 950],
+      [99, 990],
+    ] as const) {
+      expect(h.percentile(p)).toBeGreaterThanOrEqual(exact);
+      expect(h.percentile(p)).toBeLessThan(exact * 1.05);
+    }
+    expect(h.meanMs).toBeCloseTo(500.5, 6);
+    h.reset();
+    expect(h.percentile(50)).toBeNaN();
+  });
+});

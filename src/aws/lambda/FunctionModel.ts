@@ -252,6 +252,21 @@ export class FunctionModel implements Component {
     }
   }
 
+  /**
+   * The environment rows, read-only, for views (the browser app): `cap` rows; `state[row]` is an
+   * `ES` index, rows with `createdAt < 0` are free; `initUntil` ends a cold start's INIT (ms).
+   * The arrays are replaced when they grow: read them again each frame.
+   */
+  environmentView(): {
+    readonly cap: number;
+    readonly state: Readonly<Int8Array>;
+    readonly provisionedEnv: Readonly<Uint8Array>;
+    readonly createdAt: Readonly<Float64Array>;
+    readonly initUntil: Readonly<Float64Array>;
+  } {
+    return { cap: this.cap, state: this.state, provisionedEnv: this.provisionedEnv, createdAt: this.createdAt, initUntil: this.initUntil };
+  }
+
   /** Whether the handler queries a database. */
   get hasDatabase(): boolean {
     return this.db !== undefined;

@@ -112,6 +112,7 @@ export class Simulation {
       this.engine.register(model, Phase.Serve);
       for (const s of services) this.services.set(s.logicalId, { model: s, cluster: model, latency: latencies.get(s.logicalId)! });
       model.fargateHourly = options2.fargateHourly(this.prices);
+      model.instanceHourly = options2.instanceHourly;
     }
     const fnLatency = new Map<string, CheckpointedHistogram>();
     const lambda = buildLambda(this.engine, scenario, this.prices, (id) => {

@@ -2,7 +2,7 @@
  * The scenario's pricing options: Spot discounts (Settings.Spot, because AWS sets Spot prices
  * dynamically) and Savings Plans (Pricing.SavingsPlan), in the forms the reports use.
  */
-import type { Ec2Discounts, FargateDiscounts, ServiceModel } from '../aws/ecs';
+import type { ContainerInstance, Ec2Discounts, FargateDiscounts, ServiceModel } from '../aws/ecs';
 import { fargateRates, taskHourlyUsd } from '../aws/ecs';
 import type { PriceTable } from '../pricing';
 import { type Scenario, settingsOf } from '../scenario';
@@ -12,6 +12,8 @@ export interface PricingOptions {
   ec2: Ec2Discounts;
   /** Hourly cost of a service's billed Fargate tasks, for cost-rate series. */
   fargateHourly(prices: PriceTable): (service: ServiceModel, billing: number, billingSpot: number) => number;
+  /** Hourly cost of one instance after the Spot discount or the Savings Plan, for cost-rate series. */
+  instanceHourly(inst: ContainerInstance): number;
 }
 
 export function pricingOptions(s: Scenario): PricingOptions {
@@ -22,6 +24,7 @@ export function pricingOptions(s: Scenario): PricingOptions {
   return {
     fargate,
     ec2,
+    instanceHourly: (inst) => inst.type.hourlyUsd * (inst.spot ? 1 - ec2.spotDiscount : 1 - ec2.savingsPlanPercent / 100),
     fargateHourly: (prices) => {
       // One task's hourly price per task definition, worked out once (this runs every tick).
       const hourlyByTaskDef = new Map<object, number>();

@@ -135,3 +135,22 @@ Resources:
     expect(sim.services.get('BlueSvc')!.model.running).toHaveLength(0);
   });
 });
+
+describe('the instances’ cost rate', () => {
+  it('charts Spot instances at the Spot discount, not at the On-Demand price', () => {
+    const spot = `  InstancesDistribution: { OnDemandBaseCapacity: 0, OnDemandPercentageAboveBaseCapacity: 0 }
+  LaunchTemplate:
+    LaunchTemplateSpecification: { LaunchTemplateId: !Ref LT, Version: '1' }
+    Overrides: [{ InstanceType: m5.large }]`;
+    const rate = (o: Parameters<typeof ec2Scenario>[0]) => {
+      const sim = new Simulation(ec2Scenario({ duration: '10m', asgDesired: 2, ...o }), { series: true });
+      sim.run();
+      const points = sim.clusters[0]!.asgs[0]!.series.costRate.points();
+      return points[points.length - 1]!.mean;
+    };
+    const onDemand = rate({});
+    const onSpot = rate({ mixed: spot, settings: 'Settings: { Spot: { Ec2Discount: 0.7 } }' });
+    expect(onDemand).toBeCloseTo(2 * 0.096, 9);
+    expect(onSpot).toBeCloseTo(2 * 0.096 * 0.3, 9);
+  });
+});

@@ -106,6 +106,88 @@ Workload:
   );
 }
 
+/** A day of an SQS queue drained by a Lambda function at `ratePerS` messages per second. */
+function benchQueueDay(ratePerS: number) {
+  const scenario = loadScenarioText(
+    `
+Name: bench-queue-day
+Seed: 1
+Duration: 1d
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Jobs:
+    Type: AWS::SQS::Queue
+    Properties: { VisibilityTimeout: 180 }
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      Timeout: 30
+      Events:
+        Jobs: { Type: SQS, Properties: { Queue: !GetAtt Jobs.Arn, BatchSize: 10 } }
+Workload:
+  - Name: load
+    Target: Jobs
+    Arrivals: { Pattern: diurnal, Trough: ${ratePerS / 4}, Peak: ${ratePerS}, PeakAt: 14 }
+    Work: { DurationMs: { Dist: lognormal, Mean: 50, P99: 400 } }
+`,
+    'bench-queue.yaml',
+  );
+  const { ms, value: sim } = time(() => {
+    const s = new Simulation(scenario);
+    s.run();
+    return s;
+  });
+  const q = sim.report().resources['Jobs']!;
+  console.log(
+    `queue day: ${ratePerS.toLocaleString('en-US')} msg/s peak: ${(ms / 1000).toFixed(2)} s wall for ${(q['messagesSent'] as number).toLocaleString('en-US')} messages, ` +
+      `${(86_400_000 / ms).toFixed(0)} simulated seconds per wall second`,
+  );
+}
+
+/** A day of a Lambda API on Aurora Serverless v2 at `ratePerS` requests per second peak, three queries each. */
+function benchAuroraDay(ratePerS: number) {
+  const scenario = loadScenarioText(
+    `
+Name: bench-aurora-day
+Seed: 1
+Duration: 1d
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Db:
+    Type: AWS::RDS::DBCluster
+    Properties: { Engine: aurora-postgresql, ServerlessV2ScalingConfiguration: { MinCapacity: 0.5, MaxCapacity: 64 } }
+  Writer:
+    Type: AWS::RDS::DBInstance
+    Properties: { DBClusterIdentifier: !Ref Db, DBInstanceClass: db.serverless }
+  Fn:
+    Type: AWS::Serverless::Function
+    Metadata: { clustersim: { Database: !Ref Db } }
+    Properties: { Runtime: nodejs22.x, Handler: index.handler, Timeout: 30 }
+Workload:
+  - Name: load
+    Target: Fn
+    Arrivals: { Pattern: diurnal, Trough: ${ratePerS / 4}, Peak: ${ratePerS}, PeakAt: 14 }
+    Work:
+      DurationMs: { Dist: lognormal, Mean: 30, P99: 200 }
+      DbQueries: { Dist: constant, Value: 3 }
+      DbCpuMs: { Dist: lognormal, Mean: 2, P99: 15 }
+`,
+    'bench-aurora.yaml',
+  );
+  const { ms, value: sim } = time(() => {
+    const s = new Simulation(scenario);
+    s.run();
+    return s;
+  });
+  const r = sim.report();
+  console.log(
+    `aurora day: ${ratePerS.toLocaleString('en-US')} req/s peak: ${(ms / 1000).toFixed(2)} s wall for ${r.totals.requests.arrived.toLocaleString('en-US')} requests ` +
+      `(${((r.resources['Db']!['queries'] as { submitted: number }).submitted).toLocaleString('en-US')} queries), ${(86_400_000 / ms).toFixed(0)} simulated seconds per wall second`,
+  );
+}
+
 /** `npm run bench -- lambda fargate`: only the benchmarks whose name contains one of the words. */
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.some((w) => name.includes(w));
@@ -122,3 +204,5 @@ if (want('fargate')) {
   benchFargateDay(2_000, 5_000);
 }
 if (want('lambda')) benchLambdaDay(1_000);
+if (want('queue')) benchQueueDay(1_000);
+if (want('aurora')) benchAuroraDay(500);

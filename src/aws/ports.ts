@@ -39,6 +39,8 @@ export interface MessageQueuePort {
   durationOf(row: number): number;
   queriesOf(row: number): number;
   dbCpuOf(row: number): number;
+  /** The consumer of the messages just received ends at `endMs`: those whose visibility timeout ends first become visible again meanwhile. */
+  holdUntil(endMs: number, rows: ArrayLike<number>, n: number): void;
   /** The consumer finished the messages at `t`: deleted when `ok`, else visible again after their timeout. */
   settle(t: number, rows: ArrayLike<number>, receipts: ArrayLike<number>, n: number, ok: boolean): void;
   /** Whether a message is visible at `t`. */

@@ -130,7 +130,8 @@ export class EventSourceMapping implements Component, InvocationSource {
     const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.newSlot();
     const c = this.counters;
     const cpuPerQuery = queries > 0 ? dbCpu / queries : 0;
-    if (!this.fn.invokeFor(this.index, slot, t, work * this.config.durationFactor, this.config.provisioned, queries, cpuPerQuery)) {
+    const end = this.fn.invokeFor(this.index, slot, t, work * this.config.durationFactor, this.config.provisioned, queries, cpuPerQuery);
+    if (end < 0) {
       c.batchesThrottled++;
       this.freeSlots.push(slot);
       q.settle(t, this.scratchRows, this.scratchReceipts, n, false);
@@ -139,6 +140,7 @@ export class EventSourceMapping implements Component, InvocationSource {
       this.backoffUntil = t + THROTTLE_BACKOFF_MS;
       return;
     }
+    q.holdUntil(end, this.scratchRows, n);
     this.batchRows[slot]!.set(this.scratchRows.subarray(0, n));
     this.batchReceipts[slot]!.set(this.scratchReceipts.subarray(0, n));
     this.batchCount[slot] = n;

@@ -339,9 +339,9 @@ export class FunctionModel implements Component {
 
   /**
    * A synchronous invocation by source `index` at `t` (called from its `fire`), of `durationMs`;
-   * false when it was throttled. Its end reaches the source's `done` with `tag`.
+   * returns when it will end (ms), or -1 when it was throttled. Its end reaches the source's `done` with `tag`.
    */
-  invokeFor(index: number, tag: number, t: number, durationMs: number, provisioned: boolean, queries = 0, dbCpuMs = 0): boolean {
+  invokeFor(index: number, tag: number, t: number, durationMs: number, provisioned: boolean, queries = 0, dbCpuMs = 0): number {
     return this.invoke(t, durationMs, t, -1, 0, provisioned, queries, dbCpuMs, index, tag);
   }
 
@@ -467,7 +467,7 @@ export class FunctionModel implements Component {
     dbCpuMs: number,
     source = -1,
     tag = 0,
-  ): boolean {
+  ): number {
     const cfg = this.config;
     const c = this.counters;
     const onProvisioned = provisioned && this.pcIdle.length > 0;
@@ -475,7 +475,7 @@ export class FunctionModel implements Component {
     // except on their provisioned environments (set aside from the pool already).
     if (cfg.reserved !== undefined ? this.busyCount >= cfg.reserved : !onProvisioned && this.account.unreservedInUse >= this.account.unreservedLimit) {
       this.throttle(t, durationMs, firstArrival, backoff, errors, provisioned, queries, dbCpuMs, source);
-      return false;
+      return -1;
     }
     let row: number;
     let cold = false;
@@ -487,7 +487,7 @@ export class FunctionModel implements Component {
       const tokens = this.account.scalingModel === 'legacy' ? this.account.legacyBucket : this.scaling;
       if (tokens.take(t, 1) === 0) {
         this.throttle(t, durationMs, firstArrival, backoff, errors, provisioned, queries, dbCpuMs, source);
-        return false;
+        return -1;
       }
       row = this.newRow(t, false);
       cold = true;
@@ -544,7 +544,7 @@ export class FunctionModel implements Component {
     c.invocations++;
     this.meter.invoke(runMs, pc);
     if (cold) this.meter.init(initMs);
-    return true;
+    return this.busyUntil[row]!;
   }
 
   private throttle(

@@ -98,6 +98,8 @@ export class QueueModel implements Component, ArrivalSink {
   private receipt = new Int32Array(0);
   /** 1 while a consumer processes the message's latest delivery. */
   private processing = new Uint8Array(0);
+  /** 1 while the row is in `heap`. */
+  private inHeap = new Uint8Array(0);
   private free: number[] = [];
   /** New messages in send order (ring buffer of rows). */
   private fresh = new Int32Array(64);
@@ -218,7 +220,7 @@ export class QueueModel implements Component, ArrivalSink {
     this.stored++;
     if (this.stored > this.counters.peakBacklog) this.counters.peakBacklog = this.stored;
     if (!inOrder) {
-      this.heap.push(row);
+      this.pushHeap(row);
       return row;
     }
     if (this.freshLen === this.fresh.length) {
@@ -264,7 +266,7 @@ export class QueueModel implements Component, ArrivalSink {
       if (!(Math.min(fAt, hAt) <= t)) break;
       let row: number;
       if (hAt < fAt) {
-        row = this.heap.pop();
+        row = this.popHeap();
       } else {
         row = fRow;
         this.freshHead = (this.freshHead + 1) % this.fresh.length;
@@ -288,8 +290,8 @@ export class QueueModel implements Component, ArrivalSink {
       this.receives[row]!++;
       this.receipt[row] = ++this.receiptSeq;
       this.processing[row] = 1;
+      // Invisible until then; it joins the heap only if its consumer fails or may outlast that.
       this.visibleAt[row] = t + cfg.visibilityTimeoutMs;
-      this.heap.push(row);
       rows[n] = row;
       receipts[n] = this.receipt[row]!;
       n++;
@@ -309,6 +311,17 @@ export class QueueModel implements Component, ArrivalSink {
   }
 
   /**
+   * The consumer of `rows` (just received) will finish at `endMs`: those whose visibility timeout
+   * ends before then become visible again meanwhile, so they join the heap now.
+   */
+  holdUntil(endMs: number, rows: ArrayLike<number>, n: number): void {
+    for (let i = 0; i < n; i++) {
+      const row = rows[i]!;
+      if (this.visibleAt[row]! < endMs && this.inHeap[row] === 0) this.pushHeap(row);
+    }
+  }
+
+  /**
    * The consumer finished the messages at `t`: delete them (DeleteMessageBatch) when `ok`, else
    * leave them to become visible again when their visibility timeout ends. A delete whose receipt
    * is stale (the message was received again meanwhile) is ignored, as SQS may.
@@ -316,15 +329,36 @@ export class QueueModel implements Component, ArrivalSink {
   settle(t: number, rows: ArrayLike<number>, receipts: ArrayLike<number>, n: number, ok: boolean): void {
     for (let i = 0; i < n; i++) {
       const row = rows[i]!;
-      if (this.state[row] !== STORED || this.receipt[row] !== receipts[i]) continue;
+      if (this.receipt[row] !== receipts[i]) continue;
+      const st = this.state[row];
+      if (st === EXPIRED && this.inHeap[row] === 0) {
+        this.freeRow(row); // expired while in flight: nothing else holds it
+        continue;
+      }
+      if (st !== STORED) continue;
       this.processing[row] = 0;
-      if (!ok) continue;
+      if (!ok) {
+        if (this.inHeap[row] === 0) this.pushHeap(row);
+        continue;
+      }
       this.counters.deleted++;
       this.latency.record(t - this.sentAt[row]!);
-      this.state[row] = DELETED;
       this.stored--;
+      if (this.inHeap[row] === 1) this.state[row] = DELETED;
+      else this.freeRow(row);
     }
     if (ok && n > 0) this.meter.record(Math.ceil(n / MESSAGES_PER_CALL), 0);
+  }
+
+  private pushHeap(row: number): void {
+    this.inHeap[row] = 1;
+    this.heap.push(row);
+  }
+
+  private popHeap(): number {
+    const row = this.heap.pop();
+    this.inHeap[row] = 0;
+    return row;
   }
 
   /** Messages stored: visible, delayed or in flight (ApproximateNumberOfMessages + NotVisible + Delayed). */
@@ -376,7 +410,7 @@ export class QueueModel implements Component, ArrivalSink {
   }
 
   private dropDeletedTop(): void {
-    while (this.heap.size > 0 && this.state[this.heap.peek()] !== STORED) this.freeRow(this.heap.pop());
+    while (this.heap.size > 0 && this.state[this.heap.peek()] !== STORED) this.freeRow(this.popHeap());
   }
 
   /** Frees FIFO heads that expired in a sweep. */
@@ -437,6 +471,7 @@ export class QueueModel implements Component, ArrivalSink {
     this.receives = g(this.receives, new Int32Array(size));
     this.receipt = g(this.receipt, new Int32Array(size));
     this.processing = g(this.processing, new Uint8Array(size));
+    this.inHeap = g(this.inHeap, new Uint8Array(size));
     this.heap.rebind(this.visibleAt);
     for (let r = size - 1; r >= this.cap; r--) this.free.push(r);
     this.cap = size;
@@ -457,6 +492,7 @@ export class QueueModel implements Component, ArrivalSink {
         receives: Array.from(this.receives),
         receipt: Array.from(this.receipt),
         processing: Array.from(this.processing),
+        inHeap: Array.from(this.inHeap),
       },
       free: [...this.free],
       fresh: Array.from({ length: this.freshLen }, (_, i) => this.fresh[(this.freshHead + i) % this.fresh.length]!),
@@ -484,6 +520,7 @@ export class QueueModel implements Component, ArrivalSink {
     this.receives = Int32Array.from(s.rows.receives);
     this.receipt = Int32Array.from(s.rows.receipt);
     this.processing = Uint8Array.from(s.rows.processing);
+    this.inHeap = Uint8Array.from(s.rows.inHeap);
     this.free = [...s.free];
     this.fresh = new Int32Array(Math.max(64, s.fresh.length * 2));
     this.fresh.set(s.fresh);
@@ -505,7 +542,7 @@ export interface QueueState {
   counters: QueueCounters;
   usage: SqsUsage;
   cap: number;
-  rows: Record<'state' | 'sentAt' | 'visibleAt' | 'duration' | 'queries' | 'dbCpu' | 'receives' | 'receipt' | 'processing', number[]>;
+  rows: Record<'state' | 'sentAt' | 'visibleAt' | 'duration' | 'queries' | 'dbCpu' | 'receives' | 'receipt' | 'processing' | 'inHeap', number[]>;
   free: number[];
   fresh: number[];
   heap: number[];

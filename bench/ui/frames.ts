@@ -65,7 +65,7 @@ try {
   const app = runs.filter((r) => r.mode === 'app').flatMap((r) => r.frames);
   const bare = runs.filter((r) => r.mode === 'bare').flatMap((r) => r.frames);
   const renderer = runs[0]!.renderer;
-  console.log(`UI frame time, headless Chromium (${renderer}, software), 1280×720, ${COUNTS.instances} instances + ${COUNTS.tasks} tasks + ${COUNTS.envs} Lambda environments = ${particles} particles`);
+  console.log(`UI frame time, headless Chromium (${renderer}, software), 1280×720, ${COUNTS.instances} instances + ${COUNTS.tasks} tasks + ${COUNTS.envs} Lambda environments + 2 Aurora instances = ${particles} particles`);
   console.log(`  app scene     median ${quantile(app, 0.5).toFixed(1)} ms   p95 ${quantile(app, 0.95).toFixed(1)} ms   (${app.length} frames)`);
   console.log(`  bare particles median ${quantile(bare, 0.5).toFixed(1)} ms   p95 ${quantile(bare, 0.95).toFixed(1)} ms   (${bare.length} frames)`);
   for (const mode of ['app', 'bare']) {

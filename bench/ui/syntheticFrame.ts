@@ -1,10 +1,11 @@
 /**
  * A synthetic frame for the UI benchmark: `instances` container instances over three zones with
- * `tasks` tasks packed on them, and `envs` Lambda environments in one function, plus a mutation
+ * `tasks` tasks packed on them, and `envs` Lambda environments in one function, an Aurora cluster of two instances, plus a mutation
  * that changes a few per cent of them each frame (what a busy run looks like to the scene).
  */
 import { IS, TS } from '../../src/aws/ecs';
-import { FN_STRIDE, type FrameData, INST_STRIDE, KIND_EC2, type RunMeta, TASK_STRIDE } from '../../src/ui/protocol';
+import { IS as DBS } from '../../src/aws/rds';
+import { DB_STRIDE, FN_STRIDE, type FrameData, INST_STRIDE, KIND_EC2, type RunMeta, TASK_STRIDE } from '../../src/ui/protocol';
 
 export function syntheticMeta(): RunMeta {
   return {
@@ -31,8 +32,25 @@ export function syntheticMeta(): RunMeta {
     functions: [{ id: 'fn', memoryMB: 1024, reserved: null, provisioned: 100 }],
     accountConcurrency: 1000,
     unreservedLimit: 900,
-    databases: [],
-    knobs: { ecs: true, ec2: true, capacityProvider: true, lambda: true, alias: false },
+    databases: [
+      {
+        id: 'db',
+        mode: 'v2',
+        engine: 'aurora-postgresql',
+        minAcu: 0.5,
+        maxAcu: 64,
+        autoPause: false,
+        secondsUntilAutoPause: 300,
+        warmPoolAcu: 8,
+        targetCpu: 0.7,
+        acuHourUsd: 0.12,
+        instances: [
+          { id: 'writer', instanceClass: 'db.serverless', role: 'writer', provisioned: false },
+          { id: 'reader', instanceClass: 'db.serverless', role: 'follower', provisioned: false },
+        ],
+      },
+    ],
+    knobs: { ecs: true, ec2: true, capacityProvider: true, lambda: true, alias: false, aurora: true },
     warnings: [],
   };
 }
@@ -53,6 +71,9 @@ export function syntheticFrame(instances: number, tasks: number, envs: number): 
   for (let e = 0; e < envs; e++) env[e] = e % 3;
   const fns = new Float64Array(FN_STRIDE);
   fns.set([0, envs, Math.floor(envs / 3), 900, 100, 0, 0, 0, 0]);
+  const dbs = new Float64Array(2 * DB_STRIDE);
+  dbs.set([0, 0, DBS.ACTIVE, 24, 24, 0.6, 21, 5, 400, 2000, 0, 1.5, 0], 0);
+  dbs.set([0, 1, DBS.SCALING, 16, 24, 0.8, 18.5, 0, 300, 2000, 0, 1.2, 0], DB_STRIDE);
   return {
     nowMs: 0,
     done: false,
@@ -60,6 +81,7 @@ export function syntheticFrame(instances: number, tasks: number, envs: number): 
     tasks: t,
     envs: env,
     fns,
+    dbs,
     serviceDesired: [0, 0, 0, 0],
     serviceRunning: [0, 0, 0, 0],
     serviceUtil: [0, 0, 0, 0],
@@ -70,8 +92,9 @@ export function syntheticFrame(instances: number, tasks: number, envs: number): 
     cost: {
       totalUsd: 0,
       byResource: {},
-      byKind: { fargate: 0, fargateSpot: 0, ec2: 0, ec2Spot: 0, metered: 0 },
-      rateByKind: { fargate: 0, fargateSpot: 0, ec2: 0, ec2Spot: 0, metered: 0 },
+      byKind: { fargate: 0, fargateSpot: 0, ec2: 0, ec2Spot: 0, metered: 0, aurora: 0 },
+      rateByKind: { fargate: 0, fargateSpot: 0, ec2: 0, ec2Spot: 0, metered: 0, aurora: 0 },
+      databases: [{ usd: 2.7, usdPerHour: 4.8, acuHours: 22.5 }],
     },
     report: null,
   };
@@ -92,4 +115,5 @@ export function mutate(f: FrameData, frameNo: number): void {
   }
   for (let e = frameNo % 10; e < f.envs.length; e += 10) f.envs[e] = (f.envs[e]! + 1) % 3;
   f.fns[5] = f.fns[5]! + (frameNo % 30 === 0 ? 1 : 0);
+  f.dbs[3] = 16 + (frameNo % 17);
 }

@@ -13,8 +13,18 @@ interface ChartSpec {
   /** Sample field per series, with its label and colour. */
   series: { field: number; label: string; stroke: string; scale?: string }[];
   y2Label?: string;
+  /** Scale of the right-hand axis (default `rate`). */
+  y2Scale?: string;
   logY?: boolean;
 }
+
+const CAPACITY: ChartSpec['series'] = [
+  { field: 4, label: 'tasks running', stroke: '#59a14f' },
+  { field: 5, label: 'tasks desired', stroke: '#9ad08f' },
+  { field: 6, label: 'instances', stroke: '#9aa7b8' },
+  { field: 7, label: 'Lambda concurrency', stroke: '#2ecc71' },
+  { field: 8, label: 'Lambda environments', stroke: '#3d8bd9' },
+];
 
 const SPECS: ChartSpec[] = [
   {
@@ -26,16 +36,14 @@ const SPECS: ChartSpec[] = [
       { field: 3, label: 'throttled/s', stroke: '#ff9da7' },
     ],
   },
+  { title: 'Capacity', yLabel: 'count', series: CAPACITY },
+  // The capacity chart of a scenario with Aurora: ACUs on their own axis, on the right.
   {
     title: 'Capacity',
     yLabel: 'count',
-    series: [
-      { field: 4, label: 'tasks running', stroke: '#59a14f' },
-      { field: 5, label: 'tasks desired', stroke: '#9ad08f' },
-      { field: 6, label: 'instances', stroke: '#9aa7b8' },
-      { field: 7, label: 'Lambda concurrency', stroke: '#2ecc71' },
-      { field: 8, label: 'Lambda environments', stroke: '#3d8bd9' },
-    ],
+    y2Label: 'Aurora ACUs',
+    y2Scale: 'acu',
+    series: [...CAPACITY, { field: 15, label: 'Aurora ACUs (right axis)', stroke: '#9b59b6', scale: 'acu' }],
   },
   {
     title: 'Latency (each interval)',
@@ -64,17 +72,32 @@ function timeLabel(s: number): string {
   return h > 0 ? `${h}h${String(m).padStart(2, '0')}` : `${m}m${String(Math.floor(s % 60)).padStart(2, '0')}`;
 }
 
+/** The charts shown: the capacity chart with or without the Aurora ACU axis. */
+const specsFor = (databases: boolean): ChartSpec[] => SPECS.filter((_, i) => i !== (databases ? 1 : 2));
+
 export class Charts {
   private readonly plots: uPlot[] = [];
   private readonly data: number[][][] = [];
   private dirty = false;
+  private specs: ChartSpec[];
 
   constructor(
     private readonly host: HTMLElement,
     private width: number,
     private height: number,
     private dark = true,
+    private databases = false,
   ) {
+    this.specs = specsFor(databases);
+    this.build();
+  }
+
+  /** Shows the Aurora ACU axis (a scenario with a database) or not; rebuilds the charts when that changes. */
+  setDatabases(on: boolean): void {
+    if (on === this.databases) return;
+    this.databases = on;
+    this.specs = specsFor(on);
+    for (const p of this.plots) p.destroy();
     this.build();
   }
 
@@ -84,17 +107,18 @@ export class Charts {
     this.data.length = 0;
     const axisStroke = this.dark ? '#c9d1db' : '#222';
     const grid = { stroke: this.dark ? '#2b3442' : '#ddd', width: 1 };
-    for (const spec of SPECS) {
+    for (const spec of this.specs) {
       const div = document.createElement('div');
       div.className = 'chart';
       this.host.appendChild(div);
       const scales: uPlot.Scales = { x: { time: false }, y: spec.logY ? { distr: 3 } : {} };
-      if (spec.y2Label) scales.rate = {};
+      const y2 = spec.y2Scale ?? 'rate';
+      if (spec.y2Label) scales[y2] = {};
       const axes: uPlot.Axis[] = [
         { label: 'simulated time', stroke: axisStroke, grid, labelSize: 16, size: 34, values: (_u, vals) => vals.map((v) => timeLabel(v)) },
         { label: spec.yLabel, stroke: axisStroke, grid, size: 58, labelSize: 18 },
       ];
-      if (spec.y2Label) axes.push({ scale: 'rate', side: 1, label: spec.y2Label, stroke: axisStroke, grid: { show: false }, size: 56 });
+      if (spec.y2Label) axes.push({ scale: y2, side: 1, label: spec.y2Label, stroke: axisStroke, grid: { show: false }, size: 56 });
       const opts: uPlot.Options = {
         title: spec.title,
         width: this.width,
@@ -114,7 +138,7 @@ export class Charts {
   /** Drops samples from index `from` on (after a seek) and appends new ones. */
   add(samples: Float64Array, from: number): void {
     const n = samples.length / SAMPLE_FIELDS;
-    SPECS.forEach((spec, c) => {
+    this.specs.forEach((spec, c) => {
       const data = this.data[c]!;
       for (const arr of data) arr.length = Math.min(arr.length, from);
       for (let i = 0; i < n; i++) {

@@ -1,23 +1,8 @@
 /**
- * The one place the app reads model fields that are not public. Each accessor is narrowly typed
- * and read-only; the fields listed here are the ones the model owners are asked to expose
- * (see docs/app.md, "Model fields the app reads").
+ * The one place the app reaches into the models beyond reading their public fields: taps that
+ * observe calls without changing what they do. Each is narrowly typed; docs/app.md ("Model
+ * fields the app reads") lists them.
  */
-import type { FunctionModel } from '../aws/lambda';
-
-/** The typed arrays of a function's environment rows (FunctionModel private fields `cap`, `state`, `provisionedEnv`, `createdAt`, `initUntil`). */
-interface FunctionRows {
-  cap: number;
-  state: Int8Array;
-  provisionedEnv: Uint8Array;
-  createdAt: Float64Array;
-  initUntil: Float64Array;
-}
-
-/** Environment rows of a function: `cap` rows; `state[row]` is an `ES` index (rows with `createdAt < 0` are free). */
-export function environmentRows(fn: FunctionModel): Readonly<FunctionRows> {
-  return fn as unknown as FunctionRows;
-}
 
 /** Something that records latencies (the Simulation's per-service and per-function histograms). */
 interface Recorder {
@@ -31,4 +16,26 @@ export function tapLatency(recorder: Recorder, tap: (ms: number, count: number) 
     tap(ms, count);
     original(ms, count);
   };
+}
+
+/** What `tapDatabaseWork` needs of an Aurora cluster (`DatabaseModel`). */
+interface QueryTarget {
+  counters: { cpuWorkMs: number };
+  submit(atMs: number, queries: number, cpuMsPerQuery: number, endpoint?: 0 | 1, timeoutMs?: number): { instance: number };
+}
+
+/**
+ * Also sends the CPU-ms of work each `submit` admits to `tap`, with the index of the instance it
+ * went to (wraps the instance's `submit`; results unchanged). The model counts admitted work only
+ * per cluster (`counters.cpuWorkMs`); the app needs it per instance for each one's utilisation.
+ */
+export function tapDatabaseWork<T extends QueryTarget>(db: T, tap: (instance: number, cpuMs: number) => void): void {
+  const original = db.submit.bind(db) as T['submit'];
+  db.submit = ((atMs: number, queries: number, cpuMsPerQuery: number, endpoint?: 0 | 1, timeoutMs?: number) => {
+    const before = db.counters.cpuWorkMs;
+    const r = original(atMs, queries, cpuMsPerQuery, endpoint, timeoutMs);
+    const work = db.counters.cpuWorkMs - before;
+    if (work > 0) tap(r.instance, work);
+    return r;
+  }) as T['submit'];
 }

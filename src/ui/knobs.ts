@@ -28,9 +28,14 @@ export interface Knobs {
   lambdaMemory?: number;
   /** Provisioned concurrency of every function alias (0 removes it). */
   provisioned?: number;
+  /** MinCapacity (ACUs) of every Aurora Serverless v2 cluster (0 allows auto-pause). */
+  auroraMin?: number;
+  /** MaxCapacity (ACUs) of every Aurora Serverless v2 cluster. */
+  auroraMax?: number;
 }
 
-export const KNOB_KEYS = ['load', 'launch', 'instanceType', 'cpTarget', 'lambdaMemory', 'provisioned'] as const;
+export const KNOB_KEYS = ['load', 'launch', 'instanceType', 'cpTarget', 'lambdaMemory', 'provisioned', 'auroraMin', 'auroraMax'] as const;
+const NUMERIC_KNOBS = ['load', 'cpTarget', 'lambdaMemory', 'provisioned', 'auroraMin', 'auroraMax'] as const;
 
 /** Instance types offered by the knob (x86, so task definitions built for X86_64 still place). */
 export const INSTANCE_TYPE_CHOICES = ['t3.medium', 'm5.large', 'm5.xlarge', 'm5.2xlarge', 'm6i.large', 'm6i.xlarge', 'c5.large', 'c5.xlarge', 'r5.large'];
@@ -42,6 +47,8 @@ export interface KnobAvailability {
   capacityProvider: boolean;
   lambda: boolean;
   alias: boolean;
+  /** An Aurora Serverless v2 cluster (the min/max ACU knobs). */
+  aurora: boolean;
 }
 
 export function knobAvailability(s: Scenario): KnobAvailability {
@@ -54,12 +61,28 @@ export function knobAvailability(s: Scenario): KnobAvailability {
     capacityProvider: has('AWS::ECS::CapacityProvider'),
     lambda: has('AWS::Lambda::Function') || has('AWS::Serverless::Function'),
     alias: has('AWS::Lambda::Alias') || sam,
+    aurora: auroraV2Clusters(s).length > 0,
   };
+}
+
+/** Aurora clusters the ACU knobs apply to: every DBCluster that is not Serverless v1 (`EngineMode: serverless`). */
+function auroraV2Clusters(s: Scenario): string[] {
+  return Object.values(s.Resources)
+    .filter((r) => r.Type === 'AWS::RDS::DBCluster' && r.Properties.EngineMode !== 'serverless')
+    .map((r) => r.LogicalId);
 }
 
 /** True when any resource knob is set (the load multiplier needs no document edit). */
 export function hasResourceKnobs(k: Knobs): boolean {
-  return k.launch !== undefined || k.instanceType !== undefined || k.cpTarget !== undefined || k.lambdaMemory !== undefined || k.provisioned !== undefined;
+  return (
+    k.launch !== undefined ||
+    k.instanceType !== undefined ||
+    k.cpTarget !== undefined ||
+    k.lambdaMemory !== undefined ||
+    k.provisioned !== undefined ||
+    k.auroraMin !== undefined ||
+    k.auroraMax !== undefined
+  );
 }
 
 /** The `"<path>": value` overrides the resource knobs stand for, given the scenario (as loaded without knobs). */
@@ -115,6 +138,10 @@ export function knobOverrides(s: Scenario, k: Knobs): Record<string, unknown> {
     for (const fn of of('AWS::Serverless::Function')) {
       if (fn.Properties.AutoPublishAlias !== undefined) out[`${fn.LogicalId}.Properties.ProvisionedConcurrencyConfig`] = config;
     }
+  }
+  for (const id of auroraV2Clusters(s)) {
+    if (k.auroraMin !== undefined) out[`${id}.Properties.ServerlessV2ScalingConfiguration.MinCapacity`] = k.auroraMin;
+    if (k.auroraMax !== undefined) out[`${id}.Properties.ServerlessV2ScalingConfiguration.MaxCapacity`] = k.auroraMax;
   }
   return out;
 }
@@ -199,9 +226,9 @@ export function decodeKnobs(text: string): Knobs {
     if (value === undefined || value === '') continue;
     if (key === 'launch' && (value === 'FARGATE' || value === 'FARGATE_SPOT' || value === 'EC2')) k.launch = value;
     else if (key === 'instanceType') k.instanceType = value;
-    else if (key === 'load' || key === 'cpTarget' || key === 'lambdaMemory' || key === 'provisioned') {
+    else if ((NUMERIC_KNOBS as readonly string[]).includes(key ?? '')) {
       const n = Number(value);
-      if (Number.isFinite(n)) k[key] = n;
+      if (Number.isFinite(n)) k[key as (typeof NUMERIC_KNOBS)[number]] = n;
     }
   }
   return k;

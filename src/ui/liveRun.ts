@@ -10,14 +10,15 @@ import { IS, type Task, TS } from '../aws/ecs';
 import { albLineItems } from '../aws/elbv2';
 import { apiGatewayLineItems } from '../aws/apigateway';
 import { queueReport } from '../aws/sqs';
-import { ES, functionReport } from '../aws/lambda';
+import { ES, type FunctionModel, functionReport } from '../aws/lambda';
 import type { EngineCheckpoint } from '../engine';
 import { LatencyHistogram, sumCosts } from '../report';
 import { analyzeScenarioText, type Scenario, type ScenarioIssue, settingsOf } from '../scenario';
 import { Simulation } from '../sim';
 import { formatDuration } from './format';
-import { environmentRows, tapLatency } from './introspect';
+import { tapLatency } from './introspect';
 import { IntervalLatency } from './intervalLatency';
+import { type DatabaseSide, LiveDatabases } from './liveDatabases';
 import { hasResourceKnobs, KNOB_VARIANT, type Knobs, knobAvailability, type KnobAvailability, knobOverrides, scaleLoad, withKnobVariant } from './knobs';
 import {
   type Caption,
@@ -89,6 +90,8 @@ interface Side {
   metered: number[];
   /** The metered services' $/h at the last sample. */
   meteredRate: number;
+  /** The Aurora instances' measurements and caption state. */
+  db: DatabaseSide;
 }
 
 interface SavedPoint {
@@ -116,6 +119,8 @@ export class LiveRun {
   private zoneIndex = new Map<string, number>();
   private ec2Spot: number;
   private ec2Sp: number;
+  /** The Aurora clusters (in meta order). */
+  private readonly dbs: LiveDatabases;
 
   constructor(
     readonly scenario: Scenario,
@@ -123,6 +128,7 @@ export class LiveRun {
     readonly warnings: string[],
   ) {
     this.sim = new Simulation(scenario);
+    this.dbs = new LiveDatabases(this.sim);
     this.tap();
     const tick = scenario.TickMs;
     this.sampleEveryMs = Math.max(tick, Math.ceil(scenario.DurationMs / 1200 / tick) * tick);
@@ -177,7 +183,7 @@ export class LiveRun {
       })),
       accountConcurrency: account.limit,
       unreservedLimit: account.unreservedLimit,
-      databases: [],
+      databases: this.dbs.meta(this.sim),
       knobs: this.knobsAvailable,
       warnings: this.warnings,
     };
@@ -193,6 +199,7 @@ export class LiveRun {
     for (const s of this.sim.services.values()) tapLatency(s.latency, into);
     for (const f of this.sim.functions.values()) tapLatency(f.latency, into);
     for (const [id, q] of this.sim.queues) if (this.producerTargets.has(id)) tapLatency(q.latency, into);
+    this.dbs.tap(this.sim, () => this.side.db);
   }
 
   /** Workload targets (a queue producers send to counts its messages; a dead-letter queue's are counted as failed). */
@@ -222,6 +229,7 @@ export class LiveRun {
       lastThrottleCaptionMs: Number.NEGATIVE_INFINITY,
       metered: [],
       meteredRate: 0,
+      db: this.dbs.fresh(this.sim),
     };
   }
 
@@ -240,7 +248,7 @@ export class LiveRun {
     const before = this.nowMs;
     const more = this.sim.step();
     this.accrue(before, this.nowMs - before);
-    const pausing = this.detectEvents();
+    const pausing = this.detectEvents() + this.detectDatabaseEvents(this.nowMs - before);
     if (this.nowMs >= this.side.nextSampleMs) this.sample();
     if (this.nowMs > 0 && this.nowMs % this.checkpointEveryMs === 0) this.save();
     if (!more || this.done) this.finishReport();
@@ -362,16 +370,22 @@ export class LiveRun {
     return out;
   }
 
-  /** Total cost so far (accrued EC2/Fargate + metered), USD. */
-  costSoFar(): { total: number; byResource: Record<string, number>; metered: number } {
+  /** Total cost so far (accrued EC2/Fargate + metered + Aurora), USD. */
+  costSoFar(): { total: number; byResource: Record<string, number>; metered: number; aurora: number } {
     const metered = this.meteredCosts();
-    const byResource = { ...this.side.costByResource, ...metered };
+    const byResource: Record<string, number> = { ...this.side.costByResource, ...metered };
+    let aurora = 0;
+    this.dbs.costs(this.sim, this.nowMs, this.report !== undefined).forEach((c, d) => {
+      byResource[this.dbs.ids[d]!] = c.usd;
+      aurora += c.usd;
+    });
     let total = 0;
     for (const v of Object.values(byResource)) total += v;
     let m = 0;
     for (const v of Object.values(metered)) m += v;
-    return { total, byResource, metered: m };
+    return { total, byResource, metered: m, aurora };
   }
+
 
   /** Hourly rate now of running EC2 and Fargate capacity, by kind (KIND_*; 3 = EC2 Spot), USD/h. */
   private ratesNow(): number[] {
@@ -439,6 +453,25 @@ export class LiveRun {
     return { arrived, served, failed, throttled, running, desired, instances, busy, envs };
   }
 
+  private auroraRate(): number {
+    let r = 0;
+    for (const c of this.dbs.costs(this.sim, this.nowMs, this.report !== undefined)) r += c.usdPerHour;
+    return r;
+  }
+
+  /** Measures the Aurora instances over the tick just stepped and captions what changed; returns how many captions should pause. */
+  private detectDatabaseEvents(tickMs: number): number {
+    if (this.dbs.count === 0) return 0;
+    this.dbs.measure(this.sim, this.side.db, tickMs);
+    return this.dbs.captions(this.sim, this.side.db, this.nowMs, this.sayDatabase);
+  }
+
+  private readonly sayDatabase = (kind: Caption['kind'], text: string, pause: boolean): number => {
+    this.captions.push({ atMs: this.nowMs, kind, text });
+    if (this.captions.length > 200) this.captions.splice(0, this.captions.length - 200);
+    return pause ? 1 : 0;
+  };
+
   /** Every latency recorded so far, merged. */
   private mergedLatency(): LatencyHistogram {
     const sources = [...[...this.sim.services.values()].map((s) => s.latency.histogram), ...[...this.sim.functions.values()].map((f) => f.latency.histogram)].filter(
@@ -486,7 +519,8 @@ export class LiveRun {
       p(95),
       p(99),
       cost,
-      running + meteredRate,
+      running + meteredRate + this.auroraRate(),
+      this.dbs.totalAcu(this.sim),
     );
     side.prev = { arrived: t.arrived, failed: t.failed, throttled: t.throttled, cost };
     iv.reset();
@@ -566,7 +600,7 @@ export class LiveRun {
 
   /** INIT duration of the function's most recently created on-demand environment, ms. */
   private latestInitMs(fnId: string): number {
-    const rows = environmentRows(this.sim.functions.get(fnId)!.model);
+    const rows = this.sim.functions.get(fnId)!.model.environmentView();
     let best = -1;
     let init = 0;
     for (let r = 0; r < rows.cap; r++) {
@@ -648,9 +682,9 @@ export class LiveRun {
     });
     // Lambda environments.
     let nEnv = 0;
-    const fnRows: ReturnType<typeof environmentRows>[] = [];
+    const fnRows: ReturnType<FunctionModel['environmentView']>[] = [];
     for (const { model } of sim.functions.values()) {
-      const rows = environmentRows(model);
+      const rows = model.environmentView();
       fnRows.push(rows);
       nEnv += model.environments;
     }
@@ -680,6 +714,9 @@ export class LiveRun {
       fns[o + 8] = c.invocations;
       f++;
     }
+    const ended = this.report !== undefined;
+    const dbs = this.dbs.pack(sim, this.side.db, this.meta.databases, this.nowMs, ended);
+    const dbCosts = this.dbs.costs(sim, this.nowMs, ended);
     const t = this.totals();
     const cost = this.costSoFar();
     const h = this.mergedLatency();
@@ -692,6 +729,7 @@ export class LiveRun {
       tasks: tasks.subarray(0, k * TASK_STRIDE),
       envs: envs.subarray(0, e),
       fns,
+      dbs,
       serviceDesired: this.serviceIds.map((id) => sim.services.get(id)!.model.desiredCount),
       serviceRunning: this.serviceIds.map((id) => sim.services.get(id)!.model.running.length),
       serviceUtil,
@@ -705,8 +743,16 @@ export class LiveRun {
       cost: {
         totalUsd: cost.total,
         byResource: cost.byResource,
-        byKind: { fargate: this.side.costByKind[KIND_FARGATE]!, fargateSpot: this.side.costByKind[KIND_FARGATE_SPOT]!, ec2: this.side.costByKind[KIND_EC2]!, ec2Spot: this.side.costByKind[COST_EC2_SPOT]!, metered: cost.metered },
-        rateByKind: { fargate: rates[0]!, fargateSpot: rates[1]!, ec2: rates[2]!, ec2Spot: rates[3]!, metered: meteredRate },
+        byKind: {
+          fargate: this.side.costByKind[KIND_FARGATE]!,
+          fargateSpot: this.side.costByKind[KIND_FARGATE_SPOT]!,
+          ec2: this.side.costByKind[KIND_EC2]!,
+          ec2Spot: this.side.costByKind[COST_EC2_SPOT]!,
+          metered: cost.metered,
+          aurora: cost.aurora,
+        },
+        rateByKind: { fargate: rates[0]!, fargateSpot: rates[1]!, ec2: rates[2]!, ec2Spot: rates[3]!, metered: meteredRate, aurora: dbCosts.reduce((a, c) => a + c.usdPerHour, 0) },
+        databases: dbCosts,
       },
       report: this.report ?? null,
     };

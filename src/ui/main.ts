@@ -105,6 +105,7 @@ function showKnobs(m: RunMeta): void {
   show('k-cp', m.knobs.capacityProvider);
   show('k-lambda', m.knobs.lambda);
   show('k-alias', m.knobs.alias);
+  show('k-aurora', m.knobs.aurora);
   const ec2Option = $<HTMLSelectElement>('k-launch').querySelector<HTMLOptionElement>('option[value="EC2"]');
   if (ec2Option) ec2Option.hidden = !m.knobs.ec2;
 }
@@ -116,6 +117,8 @@ function knobsToInputs(k: Knobs): void {
   $<HTMLInputElement>('k-cpTarget').value = k.cpTarget === undefined ? '' : String(k.cpTarget);
   $<HTMLInputElement>('k-lambdaMemory').value = k.lambdaMemory === undefined ? '' : String(k.lambdaMemory);
   $<HTMLInputElement>('k-provisioned').value = k.provisioned === undefined ? '' : String(k.provisioned);
+  $<HTMLInputElement>('k-auroraMin').value = k.auroraMin === undefined ? '' : String(k.auroraMin);
+  $<HTMLInputElement>('k-auroraMax').value = k.auroraMax === undefined ? '' : String(k.auroraMax);
 }
 
 function inputsToKnobs(): Knobs {
@@ -136,6 +139,10 @@ function inputsToKnobs(): Knobs {
   if (mem !== undefined) k.lambdaMemory = mem;
   const pc = num('k-provisioned');
   if (pc !== undefined) k.provisioned = pc;
+  const amin = num('k-auroraMin');
+  if (amin !== undefined) k.auroraMin = amin;
+  const amax = num('k-auroraMax');
+  if (amax !== undefined) k.auroraMax = amax;
   return k;
 }
 

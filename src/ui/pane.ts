@@ -4,12 +4,13 @@
  */
 import { Application } from 'pixi.js';
 import { IS, taskLifecycle } from '../aws/ecs';
+import { IS as DBS } from '../aws/rds';
 import type { ScenarioIssue } from '../scenario';
 import { Charts } from './charts';
 import { formatDuration, formatUsd, formatCount } from './format';
 import type { Knobs } from './knobs';
-import { type Caption, ENV_PROVISIONED, FN_STRIDE, type FrameData, type FromWorker, INST_STRIDE, KIND_EC2, KIND_FARGATE_SPOT, type RunMeta, TASK_STRIDE, type ToWorker } from './protocol';
-import { RunScene } from './scene';
+import { type Caption, DB_STRIDE, ENV_PROVISIONED, FN_STRIDE, type FrameData, type FromWorker, INST_STRIDE, KIND_EC2, KIND_FARGATE_SPOT, type RunMeta, TASK_STRIDE, type ToWorker } from './protocol';
+import { DB_STATE_COLOUR, DB_STATE_WORDS, RunScene } from './scene';
 
 const INSTANCE_STATUS = ['LAUNCHING', 'REGISTERING', 'ACTIVE', 'DRAINING', 'DEREGISTERING', 'TERMINATED'];
 
@@ -22,6 +23,22 @@ const LEGEND = [
   `task (colour = service): ${swatch('#4e79a7', 'running, bright part = CPU use')} ${swatch('#93a9c4', 'pending')} ${swatch('#6b6b6b', 'stopping')}`,
   `<b>Lambda</b> ${swatch('#f1c40f', 'initialising (cold)')} ${swatch('#2ecc71', 'busy')} ${swatch('#3d5a80', 'idle')} ${swatch('#ffffff', 'provisioned', true)} ${swatch('#2a2f36', 'reaped')} red frame: throttling`,
 ].join(' · ');
+
+const hex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
+
+/** The Aurora view's colours (shown only when the scenario has a database). */
+const LEGEND_AURORA = `<b>Aurora</b> frame = state: ${(
+  [
+    [DBS.ACTIVE, 'active'],
+    [DBS.SCALING, 'scaling up'],
+    [DBS.MOVING, 'moving host'],
+    [DBS.STALLED, 'stalled'],
+    [DBS.PAUSED, 'paused'],
+    [DBS.RESUMING, 'resuming'],
+  ] as const
+)
+  .map(([state, words]) => swatch(hex(DB_STATE_COLOUR[state]!), words, true))
+  .join(' ')} · bars: ACUs (white mark: what demand needs), CPU (mark: target), warm pool, connections`;
 
 export interface PaneEvents {
   onIssues(pane: Pane, issues: ScenarioIssue[], knobsCaused: boolean, message?: string): void;
@@ -41,6 +58,7 @@ export class Pane {
   private worker: Worker;
   private charts: Charts | undefined;
   private readonly stats: HTMLElement;
+  private readonly legend: HTMLElement;
   private readonly sceneHost: HTMLElement;
   private readonly chartsHost: HTMLElement;
   private dirty = false;
@@ -65,6 +83,7 @@ export class Pane {
     const legend = document.createElement('div');
     legend.className = 'legend';
     legend.innerHTML = LEGEND;
+    this.legend = legend;
     const body = document.createElement('div');
     body.className = 'pane-body';
     body.append(this.sceneHost, this.chartsHost);
@@ -120,6 +139,8 @@ export class Pane {
     }
     if (msg.type === 'opened') {
       this.meta = msg.meta;
+      this.legend.innerHTML = msg.meta.databases.length > 0 ? `${LEGEND} · ${LEGEND_AURORA}` : LEGEND;
+      this.charts?.setDatabases(msg.meta.databases.length > 0);
       this.charts?.clear();
       this.events.onOpened(this, msg.meta);
       return;
@@ -127,7 +148,7 @@ export class Pane {
     this.frame = msg.frame;
     this.playing = msg.playing;
     this.frames++;
-    if (!this.charts) this.charts = new Charts(this.chartsHost, this.chartWidth(), this.chartHeight(), true);
+    if (!this.charts) this.charts = new Charts(this.chartsHost, this.chartWidth(), this.chartHeight(), true, (this.meta?.databases.length ?? 0) > 0);
     this.charts.add(msg.samples, msg.sampleStart);
     if (msg.captions.length > 0) this.events.onCaptions(this, msg.captions);
     this.dirty = true;
@@ -180,11 +201,20 @@ export class Pane {
     rows.push(kindRow('Fargate', c.byKind.fargate, c.rateByKind.fargate));
     rows.push(kindRow('Fargate Spot', c.byKind.fargateSpot, c.rateByKind.fargateSpot));
     rows.push(kindRow('Lambda, ALB, API', c.byKind.metered, c.rateByKind.metered));
+    rows.push(kindRow('Aurora', c.byKind.aurora, c.rateByKind.aurora));
     const resources = Object.entries(c.byResource)
       .filter(([, v]) => v > 0)
       .map(([id, v]) => `<tr><td>${id}</td><td>${formatUsd(v)}</td><td></td></tr>`)
       .join('');
-    const rate = c.rateByKind.ec2 + c.rateByKind.ec2Spot + c.rateByKind.fargate + c.rateByKind.fargateSpot + c.rateByKind.metered;
+    const rate = c.rateByKind.ec2 + c.rateByKind.ec2Spot + c.rateByKind.fargate + c.rateByKind.fargateSpot + c.rateByKind.metered + c.rateByKind.aurora;
+    // The database's own meter: its bill so far, and $/h now (ACUs × the price table's ACU-hour rate).
+    const db = meta.databases
+      .map((m, d) => {
+        const x = c.databases[d];
+        if (x === undefined) return '';
+        return `<div class="meter" data-testid="db-meter"><span>Aurora ${m.id}</span><b data-testid="db-cost">${formatUsd(x.usd, 4)}</b><small>${formatUsd(x.usdPerHour)}/h now · ${x.acuHours.toFixed(2)} ACU-h at ${formatUsd(m.acuHourUsd, 3)}</small></div>`;
+      })
+      .join('');
     const r = f.requests;
     const lat = f.latency;
     const ms = (v: number | null) => (v === null ? '—' : `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`);
@@ -196,6 +226,7 @@ export class Pane {
       <div class="meters">
         <div class="meter big"><span>cost so far</span><b data-testid="cost">${formatUsd(c.totalUsd, 4)}</b><small>${formatUsd(rate)}/h now</small></div>
         <div class="meter"><span>requests</span><b data-testid="requests">${formatCount(r.arrived)}</b><small>${formatCount(r.served)} served · ${formatCount(r.failed)} failed${r.throttled > 0 ? ` · ${formatCount(r.throttled)} throttled` : ''}</small></div>
+        ${db}
         <div class="meter"><span>latency since start</span><b>${ms(lat.p50)}</b><small>p50 · p95 ${ms(lat.p95)} · p99 ${ms(lat.p99)}</small></div>
         <div class="meter"><span>simulated time</span><b data-testid="time">${formatDuration(f.nowMs)}</b><small>of ${formatDuration(meta.durationMs)}</small></div>
       </div>
@@ -261,12 +292,42 @@ function describe(meta: RunMeta, f: FrameData, hit: NonNullable<ReturnType<RunSc
     const st = ['initialising (cold start)', 'busy', 'idle (warm)'][code & 3];
     return `<b>Execution environment of ${fn.id}</b><br>${st}${code & ENV_PROVISIONED ? ' · provisioned (never reaped)' : ''}<br>${fn.memoryMB} MB`;
   }
+  if (hit.kind === 'database') return describeDatabase(meta, f, hit.index);
   const fn = meta.functions[hit.fn]!;
   const o = hit.fn * FN_STRIDE;
   return `<b>Lambda function ${fn.id}</b><br>${fn.memoryMB} MB · ${f.fns[o + 1]} environments · ${f.fns[o + 2]} busy<br>
     concurrency limit ${f.fns[o + 3]}${fn.reserved !== null ? ' (reserved)' : ' (unreserved account pool)'} · provisioned ${f.fns[o + 4]}<br>
     ${formatCount(f.fns[o + 8]!)} invocations · ${formatCount(f.fns[o + 6]!)} cold starts · ${formatCount(f.fns[o + 5]!)} throttled<br>
     ${formatUsd(f.cost.byResource[fn.id] ?? 0, 4)} so far`;
+}
+
+/** An Aurora DB instance: its state and why, ACUs, demand, warm pool, connections and cost so far. */
+function describeDatabase(meta: RunMeta, f: FrameData, k: number): string {
+  const o = k * DB_STRIDE;
+  const d = f.dbs;
+  const db = meta.databases[d[o]!]!;
+  const inst = db.instances[d[o + 1]!]!;
+  const state = d[o + 2]!;
+  const acu = d[o + 3]!;
+  const target = d[o + 4]!;
+  const waitMs = d[o + 10]!;
+  const cluster = f.cost.databases[d[o]!];
+  const role = inst.role === 'writer' ? 'writer' : inst.role === 'follower' ? 'reader, follows the writer (tier 0–1)' : 'reader, scales on its own';
+  const what: Record<number, string> = {
+    [DBS.ACTIVE]: 'serving at its capacity',
+    [DBS.SCALING]: `ACUs on their way from the warm pool: ${acu} → ${target}`,
+    [DBS.MOVING]: `the warm pool is short: moving to a host with room for ${target} ACUs; serving at ${acu} meanwhile`,
+    [DBS.STALLED]: `switching host: queries wait ${Math.ceil(waitMs / 1000)} s more`,
+    [DBS.PAUSED]: 'paused: no capacity charge; the next connection resumes it',
+    [DBS.RESUMING]: `resuming: queries wait ${Math.ceil(waitMs / 1000)} s more, then ${target} ACUs`,
+  };
+  const capacity = inst.provisioned ? `${inst.instanceClass}: ${acu} ACU equivalent (fixed)` : `<b>${acu} ACUs</b> (min ${db.minAcu}, max ${db.maxAcu}) · demand needs ${d[o + 6]} ACUs`;
+  return `<b>Aurora ${db.id} · instance ${inst.id}</b><br>${role} · ${inst.instanceClass} · ${db.engine} (${db.mode})<br>
+    state <b data-testid="db-state">${DB_STATE_WORDS[state] ?? state}</b>: ${what[state] ?? ''}<br>
+    ${capacity}<br>
+    CPU ${Math.round(d[o + 5]! * 100)} % (scales to stay under ${Math.round(db.targetCpu * 100)} %)${inst.provisioned ? '' : ` · warm pool ${Math.floor(d[o + 7]! * 2) / 2} of ${db.warmPoolAcu} ACUs left`}<br>
+    connections ${d[o + 8]} / ${d[o + 9]}${db.autoPause ? ` · pauses after ${db.secondsUntilAutoPause} s without connections` : ''}<br>
+    ${inst.provisioned ? 'billed by the hour (see the cluster)' : `capacity ${formatUsd(d[o + 11]!, 4)} so far at ${formatUsd(db.acuHourUsd, 3)}/ACU-h`}${cluster ? ` · cluster ${formatUsd(cluster.usd, 4)} so far, ${formatUsd(cluster.usdPerHour)}/h now` : ''}`;
 }
 
 function countTasksOn(f: FrameData, instanceId: number): number {

@@ -14,6 +14,14 @@ export const ENV_STRIDE = 1;
 export const ENV_PROVISIONED = 4;
 /** Function record: first env index, env count, busy, concurrency limit, provisioned, throttles, cold starts, reaped, invocations. */
 export const FN_STRIDE = 9;
+/**
+ * Aurora DB instance record: cluster index (into `RunMeta.databases`), instance index (into its
+ * `instances`), state (`IS` of src/aws/rds), ACUs now, ACUs a change in progress ends at, CPU
+ * utilisation 0–1 over the last tick, ACUs that demand needs at the target utilisation, warm-pool
+ * ACUs left, connections, connection limit, ms queries still wait (resume or host switch),
+ * capacity cost so far (USD), ms idle (no connections and no queries; 0 while connected).
+ */
+export const DB_STRIDE = 13;
 
 export const KIND_FARGATE = 0;
 export const KIND_FARGATE_SPOT = 1;
@@ -22,9 +30,30 @@ export const KIND_EC2 = 2;
 /**
  * Chart sample: t (s), arrivals/s, failures/s, throttles/s, running tasks, desired tasks,
  * instances, Lambda concurrency, Lambda environments, latency mean, p50, p95 and p99 over
- * the interval since the previous sample (ms), cumulative cost (USD), cost rate (USD/h).
+ * the interval since the previous sample (ms), cumulative cost (USD), cost rate (USD/h),
+ * Aurora ACUs (all clusters' instances together).
  */
-export const SAMPLE_FIELDS = 15;
+export const SAMPLE_FIELDS = 16;
+
+/** An Aurora cluster as the app shows it. */
+export interface DatabaseMeta {
+  id: string;
+  /** `v2` (ServerlessV2ScalingConfiguration) or `v1` (EngineMode serverless). */
+  mode: 'v2' | 'v1';
+  engine: string;
+  minAcu: number;
+  maxAcu: number;
+  autoPause: boolean;
+  secondsUntilAutoPause: number;
+  /** ACUs the warm pool of an instance's host holds when full. */
+  warmPoolAcu: number;
+  /** CPU utilisation the instances scale to stay under, 0–1. */
+  targetCpu: number;
+  /** USD per ACU-hour of serverless capacity (the price table's rate for the storage type). */
+  acuHourUsd: number;
+  /** Writer first. */
+  instances: { id: string; instanceClass: string; role: 'writer' | 'follower' | 'independent'; provisioned: boolean }[];
+}
 
 export interface ServiceMeta {
   id: string;
@@ -54,15 +83,15 @@ export interface RunMeta {
   functions: { id: string; memoryMB: number; reserved: number | null; provisioned: number }[];
   accountConcurrency: number;
   unreservedLimit: number;
-  /** Aurora clusters (none until the Aurora model lands): the scene's gauge slot draws one per entry. */
-  databases: { id: string; minAcu: number; maxAcu: number }[];
+  /** Aurora clusters (empty: the scene draws no Aurora view). */
+  databases: DatabaseMeta[];
   knobs: KnobAvailability;
   warnings: string[];
 }
 
 export interface Caption {
   atMs: number;
-  kind: 'scale' | 'capacity' | 'fault' | 'cold' | 'throttle';
+  kind: 'scale' | 'capacity' | 'fault' | 'cold' | 'throttle' | 'database';
   text: string;
 }
 
@@ -73,6 +102,8 @@ export interface FrameData {
   tasks: Float64Array;
   envs: Uint8Array;
   fns: Float64Array;
+  /** Aurora DB instances, DB_STRIDE numbers each, clusters in `RunMeta.databases` order. */
+  dbs: Float64Array;
   serviceDesired: number[];
   serviceRunning: number[];
   serviceUtil: number[];
@@ -84,8 +115,10 @@ export interface FrameData {
   cost: {
     totalUsd: number;
     byResource: Record<string, number>;
-    byKind: { fargate: number; fargateSpot: number; ec2: number; ec2Spot: number; metered: number };
-    rateByKind: { fargate: number; fargateSpot: number; ec2: number; ec2Spot: number; metered: number };
+    byKind: { fargate: number; fargateSpot: number; ec2: number; ec2Spot: number; metered: number; aurora: number };
+    rateByKind: { fargate: number; fargateSpot: number; ec2: number; ec2Spot: number; metered: number; aurora: number };
+    /** Each Aurora cluster (RunMeta.databases order): USD so far, USD/h now, ACU-hours so far. */
+    databases: { usd: number; usdPerHour: number; acuHours: number }[];
   };
   /** The variant's report once the run has ended (the same numbers as the CLI's). */
   report: { totalCostUsd: number; served: number; failed: number; p99: number } | null;

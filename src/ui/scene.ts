@@ -2,7 +2,9 @@
  * The Pixi scene of one run: ECS on EC2 (zones as columns, container instances as boxes whose
  * width is their CPU and height their memory, tasks inside as columns of their reserved CPU and
  * memory), Fargate tasks as tiles by zone and service, Lambda environments as a grid per function
- * with concurrency against its limit, and a slot for Aurora capacity gauges.
+ * with concurrency against its limit, and Aurora DB instances as gauges: ACUs between the cluster's
+ * minimum and maximum, CPU against the scaling target, the warm pool and connections, framed in
+ * the colour of the instance's state.
  *
  * Every rectangle is a Particle (Texture.WHITE, 1×1 px, scaled to size) in one ParticleContainer;
  * particles are pooled and reused frame to frame (unused ones are hidden), labels are a pool of
@@ -10,7 +12,8 @@
  */
 import { Container, Particle, ParticleContainer, Text, Texture } from 'pixi.js';
 import { IS, TS } from '../aws/ecs';
-import { ENV_PROVISIONED, FN_STRIDE, type FrameData, INST_STRIDE, KIND_EC2, KIND_FARGATE_SPOT, type RunMeta, TASK_STRIDE } from './protocol';
+import { IS as DBS } from '../aws/rds';
+import { DB_STRIDE, ENV_PROVISIONED, FN_STRIDE, type FrameData, INST_STRIDE, KIND_EC2, KIND_FARGATE_SPOT, type RunMeta, TASK_STRIDE } from './protocol';
 
 export const SERVICE_COLOURS = [0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2, 0xedc948, 0xb07aa1, 0xff9da7];
 const COLOUR = {
@@ -32,6 +35,31 @@ const COLOUR = {
   barBg: 0x2b3442,
   barFill: 0x2ecc71,
   acu: 0x9b59b6,
+  cpu: 0x76b7b2,
+  cpuOver: 0xe15759,
+  pool: 0x59a14f,
+  connections: 0x4e79a7,
+  marker: 0xffffff,
+};
+
+/** Frame and fill colour of an Aurora instance by state (`IS` of src/aws/rds). */
+export const DB_STATE_COLOUR: Record<number, number> = {
+  [DBS.ACTIVE]: 0x9b59b6,
+  [DBS.SCALING]: 0x2ecc71,
+  [DBS.MOVING]: 0xf28e2b,
+  [DBS.STALLED]: 0xff2d2d,
+  [DBS.PAUSED]: 0x6b7480,
+  [DBS.RESUMING]: 0xf1c40f,
+};
+
+/** Aurora instance states in words, for the scene's and the tooltip's labels. */
+export const DB_STATE_WORDS: Record<number, string> = {
+  [DBS.ACTIVE]: 'ACTIVE',
+  [DBS.SCALING]: 'SCALING UP (from the warm pool)',
+  [DBS.MOVING]: 'MOVING (to a host with room)',
+  [DBS.STALLED]: 'STALLED (switching host)',
+  [DBS.PAUSED]: 'PAUSED (0 ACUs)',
+  [DBS.RESUMING]: 'RESUMING',
 };
 
 /** What is under a point of the scene. */
@@ -39,12 +67,14 @@ export type Hit =
   | { kind: 'instance'; index: number }
   | { kind: 'task'; index: number }
   | { kind: 'env'; fn: number; index: number }
-  | { kind: 'function'; fn: number };
+  | { kind: 'function'; fn: number }
+  | { kind: 'database'; index: number };
 
 const HIT_INSTANCE = 0;
 const HIT_TASK = 1;
 const HIT_ENV = 2;
 const HIT_FUNCTION = 3;
+const HIT_DATABASE = 4;
 
 /** A blend of two colours (t in 0–1). */
 function mix(a: number, b: number, t: number): number {
@@ -155,6 +185,7 @@ export class RunScene {
     if (kind === HIT_INSTANCE) return { kind: 'instance', index };
     if (kind === HIT_TASK) return { kind: 'task', index };
     if (kind === HIT_ENV) return { kind: 'env', fn: h[best + 6]!, index };
+    if (kind === HIT_DATABASE) return { kind: 'database', index };
     return { kind: 'function', fn: index };
   }
 
@@ -168,13 +199,14 @@ export class RunScene {
     const fs = this.large ? 18 : 12;
     const hasEcs = meta.services.length > 0;
     const hasLambda = meta.functions.length > 0;
-    const dbH = meta.databases.length > 0 ? Math.min(90, H * 0.15) : 0;
+    const dbInstances = f.dbs.length / DB_STRIDE;
+    const dbH = dbInstances > 0 ? Math.round(Math.min(H * 0.45, fs + 14 + 4 * (fs + 8))) : 0;
     const lambdaH = hasLambda ? (hasEcs ? Math.round((H - dbH) * 0.38) : H - dbH) : 0;
     const ecsH = H - lambdaH - dbH;
     if (hasEcs) this.drawEcs(meta, f, 0, 0, W, ecsH, fs);
     if (hasEcs && hasLambda) this.rect(0, ecsH, W, 4, COLOUR.separator, 1);
     if (hasLambda) this.drawLambda(meta, f, 0, ecsH + (hasEcs ? 4 : 0), W, lambdaH - (hasEcs ? 4 : 0), fs);
-    if (dbH > 0) this.drawDatabases(meta, 0, ecsH + lambdaH, W, dbH, fs);
+    if (dbH > 0) this.drawDatabases(meta, f, 0, ecsH + lambdaH, W, dbH, fs);
     // Hide what this frame did not use: no area, so no fragments to rasterise.
     for (let i = this.used; i < this.pool.length; i++) {
       const p = this.pool[i]!;
@@ -401,17 +433,88 @@ export class RunScene {
     }
   }
 
-  /** Aurora: per cluster a gauge of ACUs between min and max. Draws nothing without a database. */
-  private drawDatabases(meta: RunMeta, x0: number, y0: number, W: number, H: number, fs: number): void {
-    const n = meta.databases.length;
+  /**
+   * Aurora: one block per DB instance (clusters side by side, each cluster's writer first). Four
+   * bars: ACUs on a scale of 0 to the cluster's maximum (the part below the minimum darker, a
+   * change in progress pale, a white mark at the ACUs demand needs), CPU against the target (white
+   * mark), the warm pool's ACUs left, and connections against the limit. The frame's colour is
+   * the instance's state. Draws nothing without a database.
+   */
+  private drawDatabases(meta: RunMeta, f: FrameData, x0: number, y0: number, W: number, H: number, fs: number): void {
+    const n = f.dbs.length / DB_STRIDE;
     const gap = 6;
     const w = (W - gap * (n + 1)) / n;
-    meta.databases.forEach((db, i) => {
-      const x = x0 + gap + i * (w + gap);
-      this.rect(x, y0, w, H - gap, COLOUR.panel, 1);
-      this.label(`${db.id}: ${db.minAcu}–${db.maxAcu} ACU`, x + 4, y0 + 3, fs);
-      this.rect(x + 4, y0 + fs + 10, w - 8, 10, COLOUR.barBg, 1);
-    });
+    if (y0 > 0) this.rect(x0, y0, W, 4, COLOUR.separator, 1);
+    const top = y0 + 4 + gap;
+    const bh = H - 4 - 2 * gap;
+    const small = Math.max(9, fs - 1);
+    for (let k = 0; k < n; k++) {
+      const o = k * DB_STRIDE;
+      const d = f.dbs;
+      const db = meta.databases[d[o]!]!;
+      const inst = db.instances[d[o + 1]!]!;
+      const state = d[o + 2]!;
+      const acu = d[o + 3]!;
+      const target = d[o + 4]!;
+      const util = d[o + 5]!;
+      const need = d[o + 6]!;
+      const pool = d[o + 7]!;
+      const conns = d[o + 8]!;
+      const limit = Math.max(1, d[o + 9]!);
+      const waitMs = d[o + 10]!;
+      const idleMs = d[o + 12]!;
+      const colour = DB_STATE_COLOUR[state] ?? COLOUR.acu;
+      const x = x0 + gap + k * (w + gap);
+      // The frame: four edges in the state's colour (thicker while queries wait).
+      const b = state === DBS.STALLED || state === DBS.RESUMING ? 3 : 2;
+      this.rect(x, top, w, b, colour, 1);
+      this.rect(x, top + bh - b, w, b, colour, 1);
+      this.rect(x, top + b, b, bh - 2 * b, colour, 1);
+      this.rect(x + w - b, top + b, b, bh - 2 * b, colour, 1);
+      this.hit(x, top, w, bh, HIT_DATABASE, k);
+      const who = db.instances.length > 1 ? ` · ${inst.id} (${inst.role === 'writer' ? 'writer' : 'reader'})` : '';
+      const waiting =
+        waitMs > 0 && (state === DBS.RESUMING || state === DBS.STALLED)
+          ? ` · queries wait ${Math.ceil(waitMs / 1000)} s`
+          : db.autoPause && idleMs > 0
+            ? ` · idle ${Math.floor(idleMs / 1000)} of ${db.secondsUntilAutoPause} s before pausing`
+            : '';
+      this.label(`Aurora ${db.id}${who} · ${DB_STATE_WORDS[state] ?? state}${waiting}`, x + 6, top + 4, fs, colour === COLOUR.acu ? 0xdde3ea : colour);
+      const rowsTop = top + fs + 10;
+      const rowH = Math.max(6, (bh - (rowsTop - top) - 4) / 4);
+      const labelW = Math.min(w * 0.45, small * 19);
+      const barX = x + 6 + labelW;
+      const barW = Math.max(4, w - 12 - labelW);
+      const barH = Math.max(3, Math.min(12, rowH - 6));
+      const row = (r: number) => rowsTop + r * rowH;
+      const barY = (r: number) => row(r) + (rowH - barH) / 2;
+      // Row 0: ACUs, 0 to max.
+      const max = Math.max(db.maxAcu, acu, target, 0.5);
+      const px = (v: number) => (barW * Math.max(0, Math.min(v, max))) / max;
+      const floor = inst.provisioned ? 0 : db.minAcu;
+      const needs = inst.provisioned || state === DBS.PAUSED ? '' : acu >= db.maxAcu ? ' · at max' : need !== acu ? ` · needs ${need}` : '';
+      this.label(inst.provisioned ? `${acu} ACU equiv. (${inst.instanceClass})` : `${acu} ACU of ${db.minAcu}–${db.maxAcu}${needs}`, x + 6, row(0), small);
+      this.rect(barX, barY(0), px(floor), barH, mix(COLOUR.barBg, 0x000000, 0.45), 1);
+      this.rect(barX + px(floor), barY(0), barW - px(floor), barH, COLOUR.barBg, 1);
+      const shown = state === DBS.RESUMING ? 0 : acu;
+      this.rect(barX, barY(0), px(shown), barH, colour, 1);
+      if (target > shown) this.rect(barX + px(shown), barY(0), px(target) - px(shown), barH, colour, 0.35);
+      if (!inst.provisioned && state !== DBS.PAUSED) this.rect(barX + Math.min(barW - 2, px(need)), barY(0) - 2, 2, barH + 4, COLOUR.marker, 1);
+      // Row 1: CPU against the scaling target.
+      const tgt = db.targetCpu;
+      this.label(`CPU ${Math.round(util * 100)} % (target ${Math.round(tgt * 100)} %)`, x + 6, row(1), small);
+      this.rect(barX, barY(1), barW, barH, COLOUR.barBg, 1);
+      this.rect(barX, barY(1), barW * Math.min(1, util), barH, util > tgt ? COLOUR.cpuOver : COLOUR.cpu, 1);
+      this.rect(barX + barW * tgt, barY(1) - 2, 2, barH + 4, COLOUR.marker, 1);
+      // Row 2: the warm pool of the instance's host.
+      this.label(inst.provisioned ? 'warm pool: none (fixed size)' : `warm pool ${Math.floor(pool * 2) / 2} of ${db.warmPoolAcu} ACU`, x + 6, row(2), small);
+      this.rect(barX, barY(2), barW, barH, COLOUR.barBg, 1);
+      if (!inst.provisioned) this.rect(barX, barY(2), (barW * Math.min(pool, db.warmPoolAcu)) / Math.max(0.5, db.warmPoolAcu), barH, COLOUR.pool, 1);
+      // Row 3: connections against the limit (and the pause countdown when idle).
+      this.label(`connections ${conns} / ${limit}`, x + 6, row(3), small);
+      this.rect(barX, barY(3), barW, barH, COLOUR.barBg, 1);
+      this.rect(barX, barY(3), barW * Math.min(1, conns / limit), barH, conns >= limit ? COLOUR.throttle : COLOUR.connections, 1);
+    }
   }
 }
 

@@ -34,7 +34,7 @@ function sendFrame(): void {
   sentSamples = run.sampleCount;
   const msg: FromWorker = { type: 'frame', frame, playing, samples, sampleStart, captions: run.takeCaptions(), stepMs };
   stepMs = 0;
-  post(msg, [frame.instances.buffer, frame.tasks.buffer, frame.envs.buffer, frame.fns.buffer, samples.buffer]);
+  post(msg, [frame.instances.buffer, frame.tasks.buffer, frame.envs.buffer, frame.fns.buffer, frame.dbs.buffer, samples.buffer]);
   lastFrame = performance.now();
 }
 

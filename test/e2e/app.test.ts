@@ -181,6 +181,7 @@ describe('the browser app', () => {
     await page.close();
   });
 
+  // Aurora scenarios end on the CLI's total too: test/e2e/liveRun.test.ts runs one without a browser.
   test('a run to the end shows the report total the CLI computes for the same scenario and seed', async () => {
     const { page } = await open('scenario=fargate-web&seed=3&speed=86400');
     await page.click('#play');
@@ -193,6 +194,52 @@ describe('the browser app', () => {
     const sim = new Simulation(s);
     sim.run();
     expect(browser).toBe(sim.report().totals.costUsd);
+    await page.close();
+  });
+
+  test('Aurora: the gauges are drawn, hovering describes the DB instance, and the min/max ACU knob changes its cost', async () => {
+    const { page, errors } = await open('scenario=aurora-lambda-burst&t=900');
+    await waitForTime(page, 900_000);
+    // The Aurora view is the bottom band of the scene: its pixels are not blank and include the bars' colours.
+    const band = await page.evaluate(() => {
+      const src = document.querySelector<HTMLCanvasElement>('[data-pane="a"] .scene canvas')!;
+      const c = document.createElement('canvas');
+      c.width = src.width;
+      c.height = src.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(src, 0, 0);
+      const h = 90;
+      const d = g.getImageData(0, src.height - h, src.width, h).data;
+      let ink = 0;
+      const colours = new Set<number>();
+      for (let i = 0; i < d.length; i += 4) {
+        const rgb = (d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!;
+        if (rgb !== 0x1b2330) ink++;
+        colours.add(rgb);
+      }
+      return { ink: ink / (d.length / 4), pool: colours.has(0x59a14f), connections: colours.has(0x4e79a7) };
+    });
+    expect(band.ink).toBeGreaterThan(0.1);
+    expect(band).toMatchObject({ pool: true, connections: true });
+    const box = (await page.locator('[data-pane="a"] .scene canvas').boundingBox())!;
+    await page.mouse.move(box.x + 60, box.y + box.height - 40);
+    await page.waitForSelector('#tooltip:not([hidden])', { timeout: 5_000 });
+    expect(await page.locator('#tooltip').textContent()).toMatch(/Aurora Db · instance DbWriter.*state (ACTIVE|SCALING|MOVING|STALLED).*[\d.]+ ACUs \(min 0\.5, max 16\).*connections \d+ \/ \d+/s);
+    const before = await text(page, 'db-cost');
+    expect(before).toMatch(/^\$\d/);
+    // Cap the database at 2 ACUs and replay to the same moment (0.375 of 40 min = 900 s).
+    await page.fill('#k-auroraMax', '2');
+    await page.click('#apply');
+    await page.waitForFunction(() => location.hash.includes('knobs=auroraMax%3A2'));
+    await waitForTime(page, 0);
+    await page.$eval('#scrub', (el) => {
+      (el as HTMLInputElement).value = '375';
+      el.dispatchEvent(new Event('change'));
+    });
+    await waitForTime(page, 900_000);
+    const after = await text(page, 'db-cost');
+    expect(Number(after.replace(/[$,]/g, ''))).toBeLessThan(Number(before.replace(/[$,]/g, '')));
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -235,6 +282,7 @@ describe('screenshots of fixed scenes', () => {
     ['flash-sale-ec2-70min', 'scenario=flash-sale&t=4200', 4_200_000],
     ['lambda-api-2h', 'scenario=lambda-api&t=7200', 7_200_000],
     ['flash-sale-fargate-spot-70min', 'scenario=flash-sale&variant=fargate-spot&t=4200', 4_200_000],
+    ['aurora-lambda-burst-11min', 'scenario=aurora-lambda-burst&t=660', 660_000],
   ] as const;
   for (const [name, hash, atMs] of cases) {
     test(`${name} matches its committed screenshot`, async () => {

@@ -58,22 +58,34 @@ describe('what-if knobs', () => {
 });
 
 describe('a live run', () => {
-  test('ends on the report the CLI builds for the same scenario, seed and variant', () => {
-    const text = scenario('flash-sale');
-    const r = openRun({ text, file: 'scenarios/flash-sale.yaml', variant: 'fargate-spot', seed: 4, knobs: {} });
-    if (!r.ok) throw new Error('did not open');
-    while (!r.run.done) r.run.step();
-    const s = loadScenarioText(text, 'scenarios/flash-sale.yaml', { variant: 'fargate-spot' });
-    s.Seed = 4;
-    const sim = new Simulation(s);
-    sim.run();
-    const cli = sim.report().totals;
-    const live = r.run.frame();
-    expect(live.report?.totalCostUsd).toBe(cli.costUsd);
-    expect(live.requests.served).toBe(cli.requests.served);
-    // The running meter tracks the bill closely (it leaves out per-second rounding and minimums).
-    expect(Math.abs(live.cost.totalUsd - cli.costUsd) / cli.costUsd).toBeLessThan(0.01);
-  });
+  // aurora-nightly-pause: two days of an Aurora database that pauses every night and resumes every morning.
+  for (const [name, variant, seed] of [
+    ['flash-sale', 'fargate-spot', 4],
+    ['aurora-nightly-pause', 'base', 8],
+  ] as const) {
+    test(`ends on the report the CLI builds for the same scenario, seed and variant (${name})`, () => {
+      const text = scenario(name);
+      const r = openRun({ text, file: `scenarios/${name}.yaml`, variant, seed, knobs: {} });
+      if (!r.ok) throw new Error('did not open');
+      while (!r.run.done) r.run.step();
+      const s = loadScenarioText(text, `scenarios/${name}.yaml`, { variant });
+      s.Seed = seed;
+      const sim = new Simulation(s);
+      sim.run();
+      const report = sim.report();
+      const cli = report.totals;
+      const live = r.run.frame();
+      expect(live.report?.totalCostUsd).toBe(cli.costUsd);
+      expect(live.requests.served).toBe(cli.requests.served);
+      // The running meter tracks the bill closely (it leaves out per-second rounding and minimums).
+      expect(Math.abs(live.cost.totalUsd - cli.costUsd) / cli.costUsd).toBeLessThan(0.01);
+      // Each database's meter ends on the report's cost for it.
+      r.run.meta.databases.forEach((db, d) => {
+        expect(live.cost.databases[d]!.usd).toBeCloseTo(report.resources[db.id]!.costUsd, 9);
+      });
+      expect(live.cost.databases.length).toBe(name.startsWith('aurora') ? 1 : 0);
+    });
+  }
 
   test('seeking back restores a checkpoint and lands on the numbers of a straight run', () => {
     const open = () => {

@@ -85,7 +85,8 @@ export class Charts {
     private readonly host: HTMLElement,
     private width: number,
     private height: number,
-    private dark = true,
+    /** Classroom mode: white axes, a brighter grid and thicker lines on the black page. */
+    private contrast = false,
     private databases = false,
   ) {
     this.specs = specsFor(databases);
@@ -105,8 +106,10 @@ export class Charts {
     this.host.replaceChildren();
     this.plots.length = 0;
     this.data.length = 0;
-    const axisStroke = this.dark ? '#c9d1db' : '#222';
-    const grid = { stroke: this.dark ? '#2b3442' : '#ddd', width: 1 };
+    // Both themes are dark (the page is dark; black in classroom mode).
+    const axisStroke = this.contrast ? '#ffffff' : '#c9d1db';
+    const grid = { stroke: this.contrast ? '#4a4a4a' : '#2b3442', width: 1 };
+    const lineWidth = this.contrast ? 2.5 : 1.5;
     for (const spec of this.specs) {
       const div = document.createElement('div');
       div.className = 'chart';
@@ -127,7 +130,7 @@ export class Charts {
         axes,
         legend: { show: true, live: false },
         cursor: { drag: { x: false, y: false } },
-        series: [{ label: 'time' }, ...spec.series.map((s) => ({ label: s.label, stroke: s.stroke, width: 1.5, scale: s.scale ?? 'y', spanGaps: true }))],
+        series: [{ label: 'time' }, ...spec.series.map((s) => ({ label: s.label, stroke: s.stroke, width: lineWidth, scale: s.scale ?? 'y', spanGaps: true }))],
       };
       const data: number[][] = [[], ...spec.series.map(() => [])];
       this.data.push(data);
@@ -168,12 +171,20 @@ export class Charts {
     });
   }
 
-  resize(width: number, height: number, dark: boolean): void {
-    if (width === this.width && height === this.height && dark === this.dark) return;
+  /** Removes the charts (the pane is going away). */
+  destroy(): void {
+    for (const p of this.plots) p.destroy();
+    this.plots.length = 0;
+    this.data.length = 0;
+    this.host.replaceChildren();
+  }
+
+  resize(width: number, height: number, contrast: boolean): void {
+    if (width === this.width && height === this.height && contrast === this.contrast) return;
     const saved = this.data.map((d) => d.map((a) => [...a]));
     this.width = width;
     this.height = height;
-    this.dark = dark;
+    this.contrast = contrast;
     for (const p of this.plots) p.destroy();
     this.build();
     saved.forEach((d, i) => {

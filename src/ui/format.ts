@@ -17,3 +17,13 @@ export function formatDuration(ms: number): string {
   const m = Math.floor((s % 3600) / 60);
   return `${h}:${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Text made safe to put into HTML (element content or a quoted attribute). Scenario files, and so
+ * shared links, carry arbitrary strings (names, variants, logical ids): every one goes through this.
+ */
+export function esc(value: unknown): string {
+  return String(value).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}

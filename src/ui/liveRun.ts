@@ -348,7 +348,9 @@ export class LiveRun {
     const now = Math.max(this.nowMs, this.scenario.TickMs);
     const lambdaPrices = this.sim.prices.lambda;
     for (const [id, { model, latency }] of this.sim.functions) {
-      if (model.counters.arrived === 0 && model.config.provisioned === 0) continue;
+      // The report's own condition: a function fed by an event source mapping (SQS) has
+      // invocations but no `arrived` (that counts requests from a load balancer or an API).
+      if (model.counters.invocations === 0 && model.config.provisioned === 0 && model.counters.arrived === 0) continue;
       out[id] = functionReport(model, lambdaPrices, latency.histogram, now, {
         freeTier: false,
         freeTierLeft: { requests: 0, gibSeconds: 0 },
@@ -654,7 +656,11 @@ export class LiveRun {
     }
     // Pass 1: every instance followed by its tasks; pass 2: Fargate tasks and tasks not on an instance.
     sim.clusters.forEach((c, ci) => {
-      const asgIndex = new Map(c.asgs.map((a, j) => [a.config.logicalId, j]));
+      // Index into RunMeta.asgs, which lists every cluster's groups in turn.
+      let asgBase = 0;
+      for (let cj = 0; cj < ci; cj++) asgBase += sim.clusters[cj]!.asgs.length;
+      const asgIndex = new Map(c.asgs.map((a, j) => [a.config.logicalId, asgBase + j]));
+      const typeIndex = new Map(c.asgs.map((a) => [a.config.logicalId, a.config.instanceTypes.map((t) => t.name)]));
       for (const ins of c.instances.values()) {
         const o = i * INST_STRIDE;
         inst[o] = ins.id;
@@ -667,6 +673,7 @@ export class LiveRun {
         inst[o + 7] = ins.spot ? 1 : 0;
         inst[o + 8] = asgIndex.get(ins.asg) ?? 0;
         inst[o + 9] = this.instanceHourly(ins.type.name, ins.spot);
+        inst[o + 10] = Math.max(0, typeIndex.get(ins.asg)?.indexOf(ins.type.name) ?? 0);
         i++;
         for (const tid of ins.tasks) {
           const t = c.tasks.get(tid);

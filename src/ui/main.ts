@@ -20,6 +20,15 @@ let customText: string | undefined;
 let meta: RunMeta | undefined;
 const panes: Pane[] = [];
 
+/**
+ * Side by side, one clock drives both panes: each animation frame the page tells both workers the
+ * same moment to step to. It never runs further ahead of the slower pane than LEAD_MS of real
+ * time at the chosen speed, so the faster pane waits for the slower one.
+ */
+const clock = { playing: false, baseReal: 0, baseSim: 0, targetMs: 0 };
+const LEAD_MS = 50;
+const comparing = () => panes.length > 1;
+
 /** What the end-to-end tests read. */
 interface TestHooks {
   ready: boolean;
@@ -29,8 +38,10 @@ interface TestHooks {
   frames: number;
   errors: number;
   panes: { nowMs: number; costUsd: number; reportCostUsd: number | null; frames: number; particles: number }[];
+  /** The caption line's caption (null: none, e.g. after a restart or a scrub). */
+  caption: Caption | null;
 }
-const hooks: TestHooks = { ready: false, renderer: '', nowMs: 0, opened: 0, frames: 0, errors: 0, panes: [] };
+const hooks: TestHooks = { ready: false, renderer: '', nowMs: 0, opened: 0, frames: 0, errors: 0, panes: [], caption: null };
 (window as unknown as { __clustersim: TestHooks }).__clustersim = hooks;
 
 function scenarioText(): { text: string; file: string } {
@@ -54,8 +65,17 @@ const events: PaneEvents = {
     hideErrors();
     hooks.opened++;
   },
-  onFrame(pane, frame, playing) {
+  onFrame(pane, frame, panePlaying, stoppedOnEvent) {
     hooks.frames++;
+    if (comparing() && clock.playing) {
+      // A pane stopped on an event (Pause on event): stop both there. Both at the end: stop the clock.
+      if (stoppedOnEvent) pauseAll(frame.nowMs, pane);
+      else if (panes.every((p) => p.frame?.done)) {
+        clock.playing = false;
+        setPlaying(false);
+      }
+    }
+    const playing = comparing() ? clock.playing : panePlaying;
     if (pane === panes[0]) {
       hooks.nowMs = frame.nowMs;
       state.tMs = frame.nowMs;
@@ -82,6 +102,15 @@ function setCaption(c: Caption): void {
   const el = $('caption');
   el.textContent = `${formatDuration(c.atMs)}  ${c.text}`;
   el.dataset.kind = c.kind;
+  hooks.caption = c;
+}
+
+/** Clears the caption line (a new run, a restart or a scrub: the last caption belongs to another moment). */
+function clearCaption(): void {
+  const el = $('caption');
+  el.textContent = 'Press Play.';
+  delete el.dataset.kind;
+  hooks.caption = null;
 }
 
 function setPlaying(playing: boolean): void {
@@ -149,10 +178,11 @@ function inputsToKnobs(): Knobs {
 /** Opens the run (both panes when comparing) from the state; `atMs` fast-forwards (a shared link). */
 function openAll(atMs = 0): void {
   const { text, file } = scenarioText();
+  clock.playing = false;
   while (panes.length > (state.compare ? 2 : 1)) panes.pop()!.destroy();
   while (panes.length < (state.compare ? 2 : 1)) panes.push(new Pane($('panes'), panes.length === 0 ? 'a' : 'b', events));
   document.body.classList.toggle('compare', panes.length > 1);
-  $('caption').textContent = 'Press Play.';
+  clearCaption();
   panes.forEach((p, i) => {
     p.classroom = state.classroom;
     p.setPauseOnEvent($<HTMLInputElement>('pauseOnEvent').checked);
@@ -164,6 +194,66 @@ function openAll(atMs = 0): void {
 
 function all(msg: Parameters<Pane['send']>[0]): void {
   for (const p of panes) p.send(msg);
+}
+
+function play(): void {
+  if (!comparing()) {
+    all({ type: 'play' });
+    return;
+  }
+  if (panes.every((p) => p.frame?.done)) return;
+  clock.playing = true;
+  clock.baseReal = performance.now();
+  clock.baseSim = Math.min(...panes.map((p) => p.frame?.nowMs ?? 0));
+  clock.targetMs = clock.baseSim;
+  setPlaying(true);
+}
+
+function pause(): void {
+  if (!comparing() || !clock.playing) {
+    all({ type: 'pause' });
+    return;
+  }
+  // Both panes stop at the clock's last moment (each has stepped to it, or does now).
+  pauseAll(clock.targetMs);
+}
+
+/** Stops both panes at `atMs` (the pane that stopped there itself is left alone). */
+function pauseAll(atMs: number, stopped?: Pane): void {
+  clock.playing = false;
+  setPlaying(false);
+  for (const p of panes) {
+    p.send({ type: 'pause' });
+    if (p === stopped || !p.meta || p.frame?.done) continue;
+    const tick = p.meta.tickMs;
+    p.send({ type: 'seek', atMs: Math.min(p.meta.durationMs, Math.ceil(atMs / tick) * tick) });
+  }
+}
+
+function seekAll(atMs: number): void {
+  clearCaption();
+  clock.baseReal = performance.now();
+  clock.baseSim = atMs;
+  clock.targetMs = atMs;
+  all({ type: 'seek', atMs });
+}
+
+/** Side by side, on each animation frame: the moment both panes step to. */
+function driveClock(now: number): void {
+  if (!comparing() || !clock.playing) return;
+  const slowest = Math.min(...panes.map((p) => p.frame?.nowMs ?? 0));
+  let target = clock.baseSim + (now - clock.baseReal) * state.speed;
+  const lead = Math.max(meta?.tickMs ?? 1000, state.speed * LEAD_MS);
+  if (target > slowest + lead) {
+    // The slower engine cannot keep up at this speed: go on from where it is, not catch up later.
+    target = slowest + lead;
+    clock.baseReal = now;
+    clock.baseSim = target;
+  }
+  if (meta) target = Math.min(target, meta.durationMs);
+  if (target === clock.targetMs) return;
+  clock.targetMs = target;
+  for (const p of panes) p.send({ type: 'advance', toMs: target });
 }
 
 function writeHash(): void {
@@ -259,14 +349,19 @@ function wire(): void {
     state.seed = Number.isInteger(v) ? v : undefined;
     openAll();
   };
-  $('play').onclick = () => all({ type: 'play' });
-  $('pause').onclick = () => all({ type: 'pause' });
-  $('step').onclick = () => all({ type: 'step' });
-  $('restart').onclick = () => all({ type: 'seek', atMs: 0 });
+  $('play').onclick = play;
+  $('pause').onclick = pause;
+  $('step').onclick = () => {
+    if (comparing() && clock.playing) pause();
+    all({ type: 'step' });
+  };
+  $('restart').onclick = () => seekAll(0);
   const speed = $<HTMLSelectElement>('speed');
   speed.value = String(state.speed);
   speed.onchange = () => {
     state.speed = Number(speed.value);
+    clock.baseReal = performance.now();
+    clock.baseSim = clock.targetMs;
     all({ type: 'speed', speed: state.speed });
     writeHash();
   };
@@ -297,7 +392,7 @@ function wire(): void {
     scrubbing = false;
     if (!meta) return;
     const atMs = Math.round((Number(scrub.value) / 1000) * meta.durationMs / meta.tickMs) * meta.tickMs;
-    all({ type: 'seek', atMs });
+    seekAll(atMs);
   };
   $('share').onclick = async () => {
     writeHash();
@@ -333,8 +428,9 @@ function wire(): void {
     if ((e.target as HTMLElement).tagName === 'INPUT' || (e.target as HTMLElement).tagName === 'SELECT') return;
     if (e.key === ' ') {
       e.preventDefault();
-      all({ type: panes[0]?.playing ? 'pause' : 'play' });
-    } else if (e.key === '.') all({ type: 'step' });
+      if (comparing() ? clock.playing : panes[0]?.playing) pause();
+      else play();
+    } else if (e.key === '.') $('step').click();
   });
   window.addEventListener('hashchange', () => {
     if (location.hash.slice(1) === stateToHash(state, customText)) return;
@@ -373,6 +469,7 @@ async function main(): Promise<void> {
   hooks.renderer = panes[0]!.app.renderer.name;
   hooks.ready = true;
   const frame = (now: number) => {
+    driveClock(now);
     for (const p of panes) p.draw(now);
     requestAnimationFrame(frame);
   };

@@ -7,7 +7,7 @@ import { IS, taskLifecycle } from '../aws/ecs';
 import { IS as DBS } from '../aws/rds';
 import type { ScenarioIssue } from '../scenario';
 import { Charts } from './charts';
-import { formatDuration, formatUsd, formatCount } from './format';
+import { esc, formatDuration, formatUsd, formatCount } from './format';
 import type { Knobs } from './knobs';
 import { type Caption, DB_STRIDE, ENV_PROVISIONED, FN_STRIDE, type FrameData, type FromWorker, INST_STRIDE, KIND_EC2, KIND_FARGATE_SPOT, type RunMeta, TASK_STRIDE, type ToWorker } from './protocol';
 import { DB_STATE_COLOUR, DB_STATE_WORDS, RunScene } from './scene';
@@ -43,7 +43,8 @@ const LEGEND_AURORA = `<b>Aurora</b> frame = state: ${(
 export interface PaneEvents {
   onIssues(pane: Pane, issues: ScenarioIssue[], knobsCaused: boolean, message?: string): void;
   onOpened(pane: Pane, meta: RunMeta): void;
-  onFrame(pane: Pane, frame: FrameData, playing: boolean): void;
+  /** `stoppedOnEvent`: the run has just stopped on an event (Pause on event). */
+  onFrame(pane: Pane, frame: FrameData, playing: boolean, stoppedOnEvent: boolean): void;
   onCaptions(pane: Pane, captions: Caption[]): void;
 }
 
@@ -58,6 +59,9 @@ export class Pane {
   private worker: Worker;
   private charts: Charts | undefined;
   private readonly stats: HTMLElement;
+  private statsHead: HTMLElement | undefined;
+  private costsBody: HTMLElement | undefined;
+  private statsReport: HTMLElement | undefined;
   private readonly legend: HTMLElement;
   private readonly sceneHost: HTMLElement;
   private readonly chartsHost: HTMLElement;
@@ -148,11 +152,11 @@ export class Pane {
     this.frame = msg.frame;
     this.playing = msg.playing;
     this.frames++;
-    if (!this.charts) this.charts = new Charts(this.chartsHost, this.chartWidth(), this.chartHeight(), true, (this.meta?.databases.length ?? 0) > 0);
+    if (!this.charts) this.charts = new Charts(this.chartsHost, this.chartWidth(), this.chartHeight(), this.classroom, (this.meta?.databases.length ?? 0) > 0);
     this.charts.add(msg.samples, msg.sampleStart);
     if (msg.captions.length > 0) this.events.onCaptions(this, msg.captions);
     this.dirty = true;
-    this.events.onFrame(this, msg.frame, msg.playing);
+    this.events.onFrame(this, msg.frame, msg.playing, msg.stoppedOnEvent);
   }
 
   private chartWidth(): number {
@@ -174,11 +178,12 @@ export class Pane {
       this.scene.width = width;
       this.scene.height = height;
       this.dirty = true;
-      this.charts?.resize(this.chartWidth(), this.chartHeight(), !this.classroom);
+      this.charts?.resize(this.chartWidth(), this.chartHeight(), this.classroom);
     }
     if (this.scene.large !== this.classroom) {
       this.scene.large = this.classroom;
       this.dirty = true;
+      this.charts?.resize(this.chartWidth(), this.chartHeight(), this.classroom);
     }
     if (this.dirty && this.meta && this.frame) {
       this.scene.update(this.meta, this.frame);
@@ -204,7 +209,7 @@ export class Pane {
     rows.push(kindRow('Aurora', c.byKind.aurora, c.rateByKind.aurora));
     const resources = Object.entries(c.byResource)
       .filter(([, v]) => v > 0)
-      .map(([id, v]) => `<tr><td>${id}</td><td>${formatUsd(v)}</td><td></td></tr>`)
+      .map(([id, v]) => `<tr><td>${esc(id)}</td><td>${formatUsd(v)}</td><td></td></tr>`)
       .join('');
     const rate = c.rateByKind.ec2 + c.rateByKind.ec2Spot + c.rateByKind.fargate + c.rateByKind.fargateSpot + c.rateByKind.metered + c.rateByKind.aurora;
     // The database's own meter: its bill so far, and $/h now (ACUs × the price table's ACU-hour rate).
@@ -212,7 +217,7 @@ export class Pane {
       .map((m, d) => {
         const x = c.databases[d];
         if (x === undefined) return '';
-        return `<div class="meter" data-testid="db-meter"><span>Aurora ${m.id}</span><b data-testid="db-cost">${formatUsd(x.usd, 4)}</b><small>${formatUsd(x.usdPerHour)}/h now · ${x.acuHours.toFixed(2)} ACU-h at ${formatUsd(m.acuHourUsd, 3)}</small></div>`;
+        return `<div class="meter" data-testid="db-meter"><span>Aurora ${esc(m.id)}</span><b data-testid="db-cost">${formatUsd(x.usd, 4)}</b><small>${formatUsd(x.usdPerHour)}/h now · ${x.acuHours.toFixed(2)} ACU-h at ${formatUsd(m.acuHourUsd, 3)}</small></div>`;
       })
       .join('');
     const r = f.requests;
@@ -221,17 +226,31 @@ export class Pane {
     const report = f.report
       ? `<div class="report">Run ended. Report total <b data-testid="report-cost">${formatUsd(f.report.totalCostUsd, 4)}</b> (the CLI's number for this scenario, seed, variant and knobs)</div>`
       : '';
-    this.stats.innerHTML = `
-      <div class="title"><b>${meta.name}</b> · variant <b>${meta.variant}</b> · seed ${meta.seed}</div>
+    // The cost breakdown is a <details> built once: rebuilding it would close it as soon as it
+    // was opened. Only the parts that change are rewritten, and only when their text changed.
+    if (!this.statsHead) {
+      this.statsHead = document.createElement('div');
+      this.costsBody = document.createElement('tbody');
+      const details = document.createElement('details');
+      details.className = 'costs';
+      details.innerHTML = '<summary>cost by launch type and resource</summary><table><thead><tr><th></th><th>so far</th><th>now</th></tr></thead></table>';
+      details.querySelector('table')!.appendChild(this.costsBody);
+      this.statsReport = document.createElement('div');
+      this.stats.replaceChildren(this.statsHead, details, this.statsReport);
+    }
+    setHtml(
+      this.statsHead,
+      `<div class="title"><b>${esc(meta.name)}</b> · variant <b>${esc(meta.variant)}</b> · seed ${esc(meta.seed)}</div>
       <div class="meters">
         <div class="meter big"><span>cost so far</span><b data-testid="cost">${formatUsd(c.totalUsd, 4)}</b><small>${formatUsd(rate)}/h now</small></div>
         <div class="meter"><span>requests</span><b data-testid="requests">${formatCount(r.arrived)}</b><small>${formatCount(r.served)} served · ${formatCount(r.failed)} failed${r.throttled > 0 ? ` · ${formatCount(r.throttled)} throttled` : ''}</small></div>
         ${db}
         <div class="meter"><span>latency since start</span><b>${ms(lat.p50)}</b><small>p50 · p95 ${ms(lat.p95)} · p99 ${ms(lat.p99)}</small></div>
         <div class="meter"><span>simulated time</span><b data-testid="time">${formatDuration(f.nowMs)}</b><small>of ${formatDuration(meta.durationMs)}</small></div>
-      </div>
-      <details class="costs"><summary>cost by launch type and resource</summary><table><thead><tr><th></th><th>so far</th><th>now</th></tr></thead><tbody>${rows.join('')}${resources}</tbody></table></details>
-      ${report}`;
+      </div>`,
+    );
+    setHtml(this.costsBody!, `${rows.join('')}${resources}`);
+    setHtml(this.statsReport!, report);
   }
 
   private hover(e: PointerEvent | MouseEvent, pin = false): void {
@@ -253,6 +272,8 @@ export class Pane {
 
   destroy(): void {
     this.worker.terminate();
+    this.charts?.destroy();
+    this.charts = undefined;
     this.app.destroy(true, { children: true });
     this.el.remove();
   }
@@ -264,8 +285,8 @@ function describe(meta: RunMeta, f: FrameData, hit: NonNullable<ReturnType<RunSc
     const i = f.instances;
     const asg = meta.asgs[i[o + 8]!];
     const tasks = countTasksOn(f, i[o]!);
-    return `<b>Container instance i-${i[o]!.toString(16).padStart(8, '0')}</b><br>${asg?.id ?? ''} · ${asg?.types[0] ?? ''}${i[o + 7] ? ' · <b>Spot</b>' : ''}<br>
-      state <b>${INSTANCE_STATUS[i[o + 2]!] ?? i[o + 2]}</b> in ${meta.zones[i[o + 1]!]}<br>
+    return `<b>Container instance i-${i[o]!.toString(16).padStart(8, '0')}</b><br>${esc(asg?.id ?? '')} · ${esc(asg?.types[i[o + 10]!] ?? asg?.types[0] ?? '')}${i[o + 7] ? ' · <b>Spot</b>' : ''}<br>
+      state <b>${INSTANCE_STATUS[i[o + 2]!] ?? i[o + 2]}</b> in ${esc(meta.zones[i[o + 1]!])}<br>
       CPU reserved ${i[o + 5]} / ${i[o + 3]} units · memory ${i[o + 6]} / ${i[o + 4]} MiB<br>
       ${tasks} task(s) · ${formatUsd(i[o + 9]!)}/h${i[o + 2] === IS.DRAINING ? '<br>draining: its tasks are replaced elsewhere' : ''}`;
   }
@@ -278,24 +299,24 @@ function describe(meta: RunMeta, f: FrameData, hit: NonNullable<ReturnType<RunSc
     const where =
       t[o + 4] === KIND_EC2
         ? t[o + 5]! >= 0
-          ? `on instance i-${t[o + 5]!.toString(16).padStart(8, '0')} (placed by ${svc.placement})`
+          ? `on instance i-${t[o + 5]!.toString(16).padStart(8, '0')} (placed by ${esc(svc.placement)})`
           : 'waiting for an instance with room (capacity provider scales out)'
-        : `Fargate in ${meta.zones[t[o + 2]!]} (spread over zones)`;
-    return `<b>Task ${t[o]} of ${svc.id}</b><br>state <b>${taskLifecycle.states[t[o + 3]!]}</b> · ${kind}<br>${where}<br>
+        : `Fargate in ${esc(meta.zones[t[o + 2]!])} (spread over zones)`;
+    return `<b>Task ${t[o]} of ${esc(svc.id)}</b><br>state <b>${taskLifecycle.states[t[o + 3]!]}</b> · ${kind}<br>${where}<br>
       ${t[o + 6]} CPU units · ${t[o + 7]} MiB · CPU use ${Math.round(t[o + 8]! * 100)} % · ${t[o + 9]} request(s) in flight<br>
       ${hourly !== null ? `${formatUsd(hourly)}/h` : 'billed through its instance'}
-      ${f.serviceDecision[t[o + 1]!] ? `<br>last scaling decision of ${svc.id}: ${f.serviceDecision[t[o + 1]!]}` : ''}`;
+      ${f.serviceDecision[t[o + 1]!] ? `<br>last scaling decision of ${esc(svc.id)}: ${esc(f.serviceDecision[t[o + 1]!])}` : ''}`;
   }
   if (hit.kind === 'env') {
     const code = f.envs[hit.index]!;
     const fn = meta.functions[hit.fn]!;
     const st = ['initialising (cold start)', 'busy', 'idle (warm)'][code & 3];
-    return `<b>Execution environment of ${fn.id}</b><br>${st}${code & ENV_PROVISIONED ? ' · provisioned (never reaped)' : ''}<br>${fn.memoryMB} MB`;
+    return `<b>Execution environment of ${esc(fn.id)}</b><br>${st}${code & ENV_PROVISIONED ? ' · provisioned (never reaped)' : ''}<br>${fn.memoryMB} MB`;
   }
   if (hit.kind === 'database') return describeDatabase(meta, f, hit.index);
   const fn = meta.functions[hit.fn]!;
   const o = hit.fn * FN_STRIDE;
-  return `<b>Lambda function ${fn.id}</b><br>${fn.memoryMB} MB · ${f.fns[o + 1]} environments · ${f.fns[o + 2]} busy<br>
+  return `<b>Lambda function ${esc(fn.id)}</b><br>${fn.memoryMB} MB · ${f.fns[o + 1]} environments · ${f.fns[o + 2]} busy<br>
     concurrency limit ${f.fns[o + 3]}${fn.reserved !== null ? ' (reserved)' : ' (unreserved account pool)'} · provisioned ${f.fns[o + 4]}<br>
     ${formatCount(f.fns[o + 8]!)} invocations · ${formatCount(f.fns[o + 6]!)} cold starts · ${formatCount(f.fns[o + 5]!)} throttled<br>
     ${formatUsd(f.cost.byResource[fn.id] ?? 0, 4)} so far`;
@@ -321,8 +342,8 @@ function describeDatabase(meta: RunMeta, f: FrameData, k: number): string {
     [DBS.PAUSED]: 'paused: no capacity charge; the next connection resumes it',
     [DBS.RESUMING]: `resuming: queries wait ${Math.ceil(waitMs / 1000)} s more, then ${target} ACUs`,
   };
-  const capacity = inst.provisioned ? `${inst.instanceClass}: ${acu} ACU equivalent (fixed)` : `<b>${acu} ACUs</b> (min ${db.minAcu}, max ${db.maxAcu}) · demand needs ${d[o + 6]} ACUs`;
-  return `<b>Aurora ${db.id} · instance ${inst.id}</b><br>${role} · ${inst.instanceClass} · ${db.engine} (${db.mode})<br>
+  const capacity = inst.provisioned ? `${esc(inst.instanceClass)}: ${acu} ACU equivalent (fixed)` : `<b>${acu} ACUs</b> (min ${db.minAcu}, max ${db.maxAcu}) · demand needs ${d[o + 6]} ACUs`;
+  return `<b>Aurora ${esc(db.id)} · instance ${esc(inst.id)}</b><br>${role} · ${esc(inst.instanceClass)} · ${esc(db.engine)} (${esc(db.mode)})<br>
     state <b data-testid="db-state">${DB_STATE_WORDS[state] ?? state}</b>: ${what[state] ?? ''}<br>
     ${capacity}<br>
     CPU ${Math.round(d[o + 5]! * 100)} % (scales to stay under ${Math.round(db.targetCpu * 100)} %)${inst.provisioned ? '' : ` · warm pool ${Math.floor(d[o + 7]! * 2) / 2} of ${db.warmPoolAcu} ACUs left`}<br>
@@ -334,6 +355,14 @@ function countTasksOn(f: FrameData, instanceId: number): number {
   let n = 0;
   for (let k = 0; k < f.tasks.length; k += TASK_STRIDE) if (f.tasks[k + 5] === instanceId && f.tasks[k + 4] === KIND_EC2) n++;
   return n;
+}
+
+/** Sets an element's HTML (built with `esc` for every outside string) only when it changed. */
+const shownHtml = new WeakMap<HTMLElement, string>();
+function setHtml(el: HTMLElement, html: string): void {
+  if (shownHtml.get(el) === html) return;
+  shownHtml.set(el, html);
+  el.innerHTML = html;
 }
 
 function showTooltip(html: string, x: number, y: number): void {

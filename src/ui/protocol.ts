@@ -5,8 +5,8 @@
 import type { ScenarioIssue } from '../scenario';
 import type { KnobAvailability, Knobs } from './knobs';
 
-/** Instance record: id, zone index, status (IS), cpu units, memory MiB, cpu reserved, memory reserved, spot 0/1, group index, USD/h. */
-export const INST_STRIDE = 10;
+/** Instance record: id, zone index, status (IS), cpu units, memory MiB, cpu reserved, memory reserved, spot 0/1, group index, USD/h, type index (into the group's `types`: a mixed fleet has several). */
+export const INST_STRIDE = 11;
 /** Task record: id, service index, zone index, status (TS), kind (KIND_*), instance id or -1, cpu units, memory MiB, CPU use 0–1, requests in flight. */
 export const TASK_STRIDE = 10;
 /** Environment byte: 0 initialising, 1 busy, 2 idle; `| ENV_PROVISIONED` for provisioned ones. */
@@ -128,6 +128,8 @@ export interface FrameData {
 export type ToWorker =
   | { type: 'open'; text: string; file: string; variant: string; seed?: number; knobs: Knobs; atMs?: number }
   | { type: 'play' }
+  /** Side by side: play up to `toMs` (the page's clock, the same for both panes), then wait. */
+  | { type: 'advance'; toMs: number }
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'speed'; speed: number }
@@ -148,4 +150,6 @@ export type FromWorker =
       captions: Caption[];
       /** Wall-clock ms the worker spent stepping since the last frame. */
       stepMs: number;
+      /** The run has just stopped on an event (Pause on event). */
+      stoppedOnEvent: boolean;
     };

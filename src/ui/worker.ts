@@ -20,6 +20,12 @@ let lastFrame = 0;
 let stepMs = 0;
 let sentSamples = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** Side by side, the page's clock drives the run: step up to this moment, then wait for the next. */
+let driveTo: number | undefined;
+/** Stopped by Pause on event while driven: later `advance` messages (sent before the page knew) are ignored until a pause, play, step or seek. */
+let heldByEvent = false;
+/** The next frame tells the page that the run stopped on an event. */
+let stoppedOnEvent = false;
 
 function post(msg: FromWorker, transfer: Transferable[] = []): void {
   (self as unknown as Worker).postMessage(msg, transfer);
@@ -32,8 +38,9 @@ function sendFrame(): void {
   const samples = run.samplesFrom(sentSamples);
   const sampleStart = sentSamples;
   sentSamples = run.sampleCount;
-  const msg: FromWorker = { type: 'frame', frame, playing, samples, sampleStart, captions: run.takeCaptions(), stepMs };
+  const msg: FromWorker = { type: 'frame', frame, playing, samples, sampleStart, captions: run.takeCaptions(), stepMs, stoppedOnEvent };
   stepMs = 0;
+  stoppedOnEvent = false;
   post(msg, [frame.instances.buffer, frame.tasks.buffer, frame.envs.buffer, frame.fns.buffer, frame.dbs.buffer, samples.buffer]);
   lastFrame = performance.now();
 }
@@ -47,23 +54,37 @@ function loop(): void {
   timer = undefined;
   if (!run || !playing) return;
   const start = performance.now();
-  const target = baseSim + (start - baseReal) * speed;
+  const target = driveTo ?? baseSim + (start - baseReal) * speed;
   while (run.nowMs < target && !run.done && performance.now() - start < SLICE_BUDGET_MS) {
     if (run.step() > 0 && pauseOnEvent) {
       playing = false;
+      stoppedOnEvent = true;
+      if (driveTo !== undefined) heldByEvent = true;
       break;
     }
   }
   stepMs += performance.now() - start;
   // Behind schedule (the engine cannot keep up at this speed): carry on from here, not catch up.
-  if (run.nowMs < target - speed * SLICE_BUDGET_MS * 2) rebase();
+  if (driveTo === undefined && run.nowMs < target - speed * SLICE_BUDGET_MS * 2) rebase();
   if (run.done) playing = false;
-  if (!playing || performance.now() - lastFrame >= FRAME_EVERY_MS) sendFrame();
-  if (playing) timer = setTimeout(loop, 4);
+  // Driven and at the page's moment: send the frame when one is due, then wait for the next moment.
+  const waiting = playing && driveTo !== undefined && run.nowMs >= driveTo;
+  const sinceFrame = performance.now() - lastFrame;
+  if (!playing || sinceFrame >= FRAME_EVERY_MS) sendFrame();
+  if (waiting) {
+    if (sinceFrame < FRAME_EVERY_MS) timer = setTimeout(loop, FRAME_EVERY_MS - sinceFrame);
+  } else if (playing) timer = setTimeout(loop, 4);
 }
 
 function schedule(): void {
   if (timer === undefined && playing) timer = setTimeout(loop, 0);
+}
+
+/** Steps at once (a new moment from the page), not after a pending frame timer. */
+function scheduleNow(): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  schedule();
 }
 
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
@@ -71,6 +92,8 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
   switch (msg.type) {
     case 'open': {
       playing = false;
+      driveTo = undefined;
+      heldByEvent = false;
       run = undefined;
       sentSamples = 0;
       try {
@@ -91,16 +114,27 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     }
     case 'play':
       if (!run || run.done) return;
+      driveTo = undefined;
+      heldByEvent = false;
       playing = true;
       rebase();
       schedule();
       return;
+    case 'advance':
+      if (!run || run.done || heldByEvent) return;
+      driveTo = msg.toMs;
+      playing = true;
+      scheduleNow();
+      return;
     case 'pause':
       playing = false;
+      driveTo = undefined;
+      heldByEvent = false;
       sendFrame();
       return;
     case 'step':
       if (!run) return;
+      heldByEvent = false;
       playing = false;
       run.step();
       sendFrame();
@@ -111,6 +145,10 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       return;
     case 'seek':
       if (!run) return;
+      // Captions not yet sent belong to the moment left behind; the frame after the seek carries
+      // those of the steps replayed from the checkpoint (at or before the new time).
+      run.takeCaptions();
+      heldByEvent = false;
       run.seek(msg.atMs);
       rebase();
       sendFrame();

@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadScenarioText } from '../../src/scenario';
 import { Simulation } from '../../src/sim';
+import { stateToHash } from '../../src/ui/urlState';
 import { buildApp, collectErrors, hooks, launch, ROOT, serveStatic, waitForRun } from './harness';
 
 let server: Server;
@@ -47,9 +48,12 @@ async function waitForTime(page: Page, ms: number): Promise<void> {
 
 const text = async (page: Page, testId: string) => (await page.locator(`[data-pane="a"] [data-testid="${testId}"]`).first().textContent()) ?? '';
 
-/** Pixels of the first pane's canvas that differ from the background, and distinct colours among them. */
-function canvasInk(page: Page): Promise<{ ink: number; colours: number; total: number }> {
-  return page.evaluate(() => {
+/**
+ * Pixels of the first pane's canvas that differ from the background, distinct colours among them,
+ * and how many pixels have each of the `count` colours.
+ */
+function canvasInk(page: Page, count: number[] = []): Promise<{ ink: number; colours: number; total: number; counts: number[] }> {
+  return page.evaluate((count) => {
     const src = document.querySelector<HTMLCanvasElement>('[data-pane="a"] .scene canvas')!;
     const c = document.createElement('canvas');
     c.width = src.width;
@@ -60,14 +64,18 @@ function canvasInk(page: Page): Promise<{ ink: number; colours: number; total: n
     const bg = [d[0], d[1], d[2]];
     let ink = 0;
     const colours = new Set<number>();
+    const counts = count.map(() => 0);
     for (let i = 0; i < d.length; i += 4) {
       if (d[i] !== bg[0] || d[i + 1] !== bg[1] || d[i + 2] !== bg[2]) {
         ink++;
-        colours.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+        const rgb = (d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!;
+        colours.add(rgb);
+        const k = count.indexOf(rgb);
+        if (k >= 0) counts[k]!++;
       }
     }
-    return { ink, colours: colours.size, total: d.length / 4 };
-  });
+    return { ink, colours: colours.size, total: d.length / 4, counts };
+  }, count);
 }
 
 describe('the browser app', () => {
@@ -76,9 +84,14 @@ describe('the browser app', () => {
     await waitForTime(page, 600_000);
     const h = await hooks(page);
     expect(h.renderer).toBe('webgl');
-    const { ink, colours, total } = await canvasInk(page);
+    // The tasks and instances are drawn: the first service's colour (a task's CPU-use part) and its
+    // dim part (the colour blended 55 % into the panel), and the ACTIVE instance outline's colour.
+    const { ink, colours, total, counts } = await canvasInk(page, [0x4e79a7, 0x324a66, 0x9aa7b8]);
     expect(ink / total).toBeGreaterThan(0.02);
     expect(colours).toBeGreaterThan(5);
+    expect(counts[0]).toBeGreaterThan(100);
+    expect(counts[0]! + counts[1]!).toBeGreaterThan(500);
+    expect(counts[2]).toBeGreaterThan(1_000);
     // Hovering over the first zone's first container instance describes it.
     const box = (await page.locator('[data-pane="a"] .scene canvas').boundingBox())!;
     await page.mouse.move(box.x + 30, box.y + 40);
@@ -92,6 +105,11 @@ describe('the browser app', () => {
     const { page, errors } = await open('scenario=fargate-web&speed=3600');
     expect(await text(page, 'time')).toBe('0:00:00');
     await page.click('#play');
+    // The cost breakdown stays open while the meters refresh (several times a second).
+    await page.click('[data-pane="a"] details.costs summary');
+    await page.waitForTimeout(500);
+    expect(await page.$eval('[data-pane="a"] details.costs', (el) => (el as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('[data-pane="a"] details.costs tbody tr').count()).toBeGreaterThan(0);
     await page.waitForFunction(() => (window as unknown as { __clustersim: { nowMs: number } }).__clustersim.nowMs >= 60_000, undefined, { timeout: 15_000 });
     await page.click('#pause');
     await page.waitForTimeout(400);
@@ -120,6 +138,23 @@ describe('the browser app', () => {
     const after = await text(page, 'cost');
     expect(after).toMatch(/^\$\d/);
     expect(after).not.toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a shared link cannot run script: the scenario name is shown as text', async () => {
+    const evil = '<img src=x onerror=window.__xss=1>';
+    const yaml = readFileSync(join(ROOT, 'scenarios/fargate-web.yaml'), 'utf8').replace(/^Name: .+$/m, `Name: "${evil}"`);
+    const hash = stateToHash({ scenario: 'file:x.yaml', variant: 'base', knobs: {}, tMs: 60_000, speed: 600, classroom: false, compare: '' }, yaml);
+    const { page, errors } = await open(hash);
+    await waitForTime(page, 60_000);
+    // Hover over a task too: the tooltip carries scenario strings as well.
+    const box = (await page.locator('[data-pane="a"] .scene canvas').boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 40);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('[data-pane="a"] .stats .title b').first().textContent()).toBe(evil);
+    expect(await page.locator('[data-pane="a"] .stats img').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -252,6 +287,44 @@ describe('the browser app', () => {
     const h = await hooks(page);
     expect(h.panes[0]!.costUsd).not.toBe(h.panes[1]!.costUsd);
     expect(await page.locator('.scene canvas').count()).toBe(2);
+    // One clock drives both: while playing at high speed they stay within a frame or two of each
+    // other, and paused they show the same moment.
+    await page.selectOption('#speed', '3600');
+    await page.click('#play');
+    let spread = 0;
+    for (let i = 0; i < 8; i++) {
+      await page.waitForTimeout(150);
+      const p = (await hooks(page)).panes;
+      spread = Math.max(spread, Math.abs(p[0]!.nowMs - p[1]!.nowMs));
+    }
+    // 3,600× for 100 ms of real time (the clock's lead over the slower pane, and a frame on its way).
+    expect(spread).toBeLessThanOrEqual(360_000);
+    await page.click('#pause');
+    const same = () =>
+      page.waitForFunction(() => {
+        const p = (window as unknown as { __clustersim: { panes: { nowMs: number }[] } }).__clustersim.panes;
+        return !document.body.classList.contains('playing') && p[0]!.nowMs === p[1]!.nowMs;
+      }, undefined, { timeout: 10_000 });
+    await same();
+    await page.waitForTimeout(400);
+    const paused = (await hooks(page)).panes;
+    expect(paused[0]!.nowMs).toBe(paused[1]!.nowMs);
+    expect(paused[0]!.nowMs).toBeGreaterThan(4_200_000);
+    const time = (pane: string) => page.locator(`[data-pane="${pane}"] [data-testid="time"]`).textContent();
+    expect(await time('a')).toBe(await time('b'));
+    // Pause on event: an event in either pane stops both, at its moment.
+    await page.check('#pauseOnEvent');
+    await page.click('#restart');
+    await page.waitForFunction(() => (window as unknown as { __clustersim: { panes: { nowMs: number }[] } }).__clustersim.panes.every((p) => p.nowMs === 0));
+    await page.click('#play');
+    await page.waitForFunction(() => document.body.classList.contains('playing'));
+    await same();
+    await page.waitForTimeout(400);
+    const stopped = await hooks(page);
+    expect(stopped.panes[0]!.nowMs).toBe(stopped.panes[1]!.nowMs);
+    expect(stopped.panes[0]!.nowMs).toBeGreaterThan(0);
+    expect(stopped.panes[0]!.nowMs).toBeLessThan(10_800_000);
+    expect(stopped.caption?.atMs).toBe(stopped.panes[0]!.nowMs);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -262,12 +335,45 @@ describe('the browser app', () => {
     const size = await page.$eval('#caption', (el) => Number.parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(24);
     // Pause on event: playing on stops at the next scaling decision, whose caption says why.
+    const before = (await hooks(page)).nowMs;
+    expect(before).toBe(4_200_000);
     await page.check('#pauseOnEvent');
     await page.selectOption('#speed', '3600');
     await page.click('#play');
-    await page.waitForFunction(() => /Scale-(out|in)|Cluster scale/.test(document.getElementById('caption')!.textContent ?? ''), undefined, { timeout: 20_000 });
-    await page.waitForFunction(() => !document.body.classList.contains('playing'), undefined, { timeout: 5_000 });
+    await page.waitForFunction(
+      (t) => (window as unknown as { __clustersim: { nowMs: number } }).__clustersim.nowMs > t && !document.body.classList.contains('playing'),
+      before,
+      { timeout: 20_000 },
+    );
+    const stopped = await hooks(page);
+    // It stopped after Play, on the tick of a new caption, long before the end (3 h).
+    expect(stopped.nowMs).toBeGreaterThan(before);
+    expect(stopped.nowMs).toBeLessThan(10_000_000);
+    expect(stopped.caption?.atMs).toBe(stopped.nowMs);
+    expect(stopped.caption?.text).toMatch(/Scale-(out|in)|Cluster scale/);
     expect(await page.locator('#caption').textContent()).toMatch(/target|capacity provider/);
+    await page.waitForTimeout(300);
+    expect((await hooks(page)).nowMs).toBe(stopped.nowMs);
+    // Without pause on event the same run plays on past the next decisions.
+    await page.uncheck('#pauseOnEvent');
+    await page.click('#play');
+    await page.waitForFunction((t) => (window as unknown as { __clustersim: { nowMs: number } }).__clustersim.nowMs > t + 600_000, stopped.nowMs, { timeout: 20_000 });
+    await page.click('#pause');
+    // Restart clears the caption of the moment left behind.
+    await page.click('#restart');
+    await page.waitForFunction(() => (window as unknown as { __clustersim: { nowMs: number } }).__clustersim.nowMs === 0, undefined, { timeout: 10_000 });
+    await page.waitForTimeout(200);
+    expect((await hooks(page)).caption).toBeNull();
+    expect(await page.locator('#caption').textContent()).toBe('Press Play.');
+    // Scrubbing to 0:54:00 (before the sale) shows no caption later than that moment.
+    await page.$eval('#scrub', (el) => {
+      (el as HTMLInputElement).value = '300';
+      el.dispatchEvent(new Event('change'));
+    });
+    await waitForTime(page, 3_240_000);
+    const caption = (await hooks(page)).caption;
+    expect(caption === null || caption.atMs <= 3_240_000).toBe(true);
+    expect(await page.locator('#caption').textContent()).not.toMatch(/Scale-out/);
     await page.close();
   });
 });

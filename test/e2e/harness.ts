@@ -102,6 +102,7 @@ export interface Hooks {
   frames: number;
   errors: number;
   panes: { nowMs: number; costUsd: number; reportCostUsd: number | null; frames: number; particles: number }[];
+  caption: { atMs: number; kind: string; text: string } | null;
 }
 
 /** The app's test hooks (window.__clustersim). */

@@ -79,6 +79,11 @@ export interface DatabaseConfig {
   ioPerQuery: number;
   /** Server-side statement timeout, ms; Infinity for none. */
   statementTimeoutMs: number;
+  /** v1: time to find a scaling point once a change is decided, ms (0: at once). */
+  v1ScalingPointWaitMs?: number;
+  /** v1: ScalingConfiguration.SecondsBeforeTimeout, ms, and its TimeoutAction. */
+  v1TimeoutMs?: number;
+  v1ForceApply?: boolean;
 }
 
 /** What `submit` decided for one request's queries. Reused: valid until the next `submit`. */
@@ -107,6 +112,9 @@ export interface DatabaseCounters {
   scaleUps: number;
   scaleDowns: number;
   hostMoves: number;
+  /** v1: capacity changes cancelled (no scaling point within SecondsBeforeTimeout) and forced. */
+  v1Rollbacks: number;
+  v1Forced: number;
   /** Ms during which some serverless instance was at MaxCapacity. */
   msAtMax: number;
   /** Smallest and largest total ACUs seen at a tick's end (-1 before the first tick). */
@@ -130,6 +138,8 @@ const NEW_COUNTERS = (): DatabaseCounters => ({
   scaleUps: 0,
   scaleDowns: 0,
   hostMoves: 0,
+  v1Rollbacks: 0,
+  v1Forced: 0,
   msAtMax: 0,
   minTotalAcu: -1,
   maxTotalAcu: -1,
@@ -171,6 +181,9 @@ export interface InstanceRuntime {
   nextDownAtMs: number;
   lastUpAtMs: number;
   lastDownAtMs: number;
+  /** v1: a capacity change waiting for a scaling point (0: none), and since when. */
+  pendingAcu: number;
+  pendingSinceMs: number;
   halfAcuMs: number;
   minAcu: number;
   maxAcu: number;
@@ -246,6 +259,8 @@ export class DatabaseModel implements Component {
         windowPeak: 0,
         nextDownAtMs: config.scaleDownIntervalMs,
         lastUpAtMs: NEVER_MS,
+        pendingAcu: 0,
+        pendingSinceMs: 0,
         lastDownAtMs: NEVER_MS,
         halfAcuMs: 0,
         minAcu: acu,
@@ -516,11 +531,13 @@ export class DatabaseModel implements Component {
   private decideV1(i: number, now: number, cpu: number): void {
     const cfg = this.config;
     const inst = this.instances[i]!;
+    if (inst.pendingAcu > 0) {
+      this.awaitScalingPoint(i, now);
+      return;
+    }
     const conn = inst.connections / this.maxConnectionsOf(i);
     if ((cpu > V1.upCpu || conn > V1.upConnections) && inst.acu < cfg.maxAcu) {
-      this.switchTo(i, Math.min(cfg.maxAcu, v1PointAbove(this.v1Points, inst.acu)), now);
-      inst.lastUpAtMs = now;
-      this.counters.scaleUps++;
+      this.v1Change(i, Math.min(cfg.maxAcu, v1PointAbove(this.v1Points, inst.acu)), now);
       return;
     }
     const down = Math.max(cfg.minAcu, v1PointBelow(this.v1Points, inst.acu));
@@ -531,7 +548,49 @@ export class DatabaseModel implements Component {
       cpu < V1.downCpu &&
       conn < V1.downConnections
     ) {
-      this.switchTo(i, down, now);
+      this.v1Change(i, down, now);
+    }
+  }
+
+  /** v1 decided on `target`: apply it now, or once a scaling point is found (ScalingPointWait). */
+  private v1Change(i: number, target: number, now: number): void {
+    const inst = this.instances[i]!;
+    if ((this.config.v1ScalingPointWaitMs ?? 0) <= 0) {
+      this.applyV1(i, target, now);
+      return;
+    }
+    inst.pendingAcu = target;
+    inst.pendingSinceMs = now;
+  }
+
+  /** A pending v1 change: applied when its scaling point comes, else rolled back or forced at the timeout. */
+  private awaitScalingPoint(i: number, now: number): void {
+    const cfg = this.config;
+    const inst = this.instances[i]!;
+    const waited = now - inst.pendingSinceMs;
+    const wait = cfg.v1ScalingPointWaitMs ?? 0;
+    const timeout = cfg.v1TimeoutMs ?? 300_000;
+    if (wait <= timeout && waited >= wait) {
+      this.applyV1(i, inst.pendingAcu, now);
+    } else if (waited >= timeout) {
+      if (cfg.v1ForceApply === true) {
+        this.counters.v1Forced++;
+        this.applyV1(i, inst.pendingAcu, now);
+      } else {
+        this.counters.v1Rollbacks++;
+      }
+    } else return;
+    inst.pendingAcu = 0;
+  }
+
+  private applyV1(i: number, target: number, now: number): void {
+    const inst = this.instances[i]!;
+    const up = target > inst.acu;
+    this.switchTo(i, target, now);
+    if (up) {
+      inst.lastUpAtMs = now;
+      this.counters.scaleUps++;
+    } else {
       inst.lastDownAtMs = now;
       this.counters.scaleDowns++;
     }

@@ -70,6 +70,13 @@ export function databaseConfig(s: Scenario, r: ResourceModel): DatabaseConfig {
     storageGB: sim.StorageGB,
     ioPerQuery: sim.IoPerQuery,
     statementTimeoutMs: sim.StatementTimeout ?? Number.POSITIVE_INFINITY,
+    ...(v1
+      ? {
+          v1ScalingPointWaitMs: sim.ScalingPointWait,
+          v1TimeoutMs: (v1c?.SecondsBeforeTimeout ?? 300) * 1000,
+          v1ForceApply: v1c?.TimeoutAction === 'ForceApplyCapacityChange',
+        }
+      : {}),
   };
 }
 

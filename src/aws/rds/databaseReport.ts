@@ -47,6 +47,7 @@ export function databaseReport(db: DatabaseModel, prices: AuroraPrices, duration
     resumes: c.resumes,
     scaleEvents: c.scaleEvents,
     hostMoves: c.hostMoves,
+    ...(cfg.mode === 'v1' ? { v1ScalingRollbacks: c.v1Rollbacks, v1ScalingForced: c.v1Forced } : {}),
     peakConnections: c.peakConnections,
     connectionsRefused: c.connectionsRefused,
     cpuUtilizationPercent: c.cpuCapacityMs > 0 ? r3((100 * c.cpuWorkMs) / c.cpuCapacityMs) : 0,

@@ -57,6 +57,10 @@ const ScalingConfigurationSchema = z.looseObject({
   /** Whether the cluster pauses after SecondsUntilAutoPause without connections; this model assumes false when absent. */
   AutoPause: bool().default(false),
   SecondsUntilAutoPause: num({ int: true, min: 300, max: 86_400, unit: 's' }).default(AURORA_LIMITS.SecondsUntilAutoPause.default),
+  /** What happens when no scaling point is found within SecondsBeforeTimeout: cancel the change (default) or force it. */
+  TimeoutAction: oneOf(['RollbackCapacityChange', 'ForceApplyCapacityChange']).default('RollbackCapacityChange'),
+  /** s, 60–600: how long to look for a scaling point, default 300. */
+  SecondsBeforeTimeout: num({ int: true, min: 60, max: 600, unit: 's' }).default(300),
 });
 
 export const DBClusterPropertiesSchema = z
@@ -131,6 +135,9 @@ export const DBClusterSimSchema = strictObject({
   ResumeTime: duration({ wholeMs: true })
     .optional()
     .describe('Time to resume from auto-pause (AWS: about 15 s for v2; measured 13.25 s); default 15 s for v2, 30 s for v1'),
+  ScalingPointWait: duration({ wholeMs: true })
+    .prefault('0s')
+    .describe('v1 only: how long it takes to find a scaling point (a moment without long transactions, temporary tables or locks) once a capacity change is decided; beyond ScalingConfiguration.SecondsBeforeTimeout its TimeoutAction applies (not published by AWS: it depends on the workload); default 0 s'),
   ResumeTimeAfter24h: duration({ wholeMs: true })
     .prefault('30s')
     .describe('Time to resume after more than 24 h paused (AWS: about 30 s); default 30 s'),

@@ -50,6 +50,7 @@ describe('AWS::RDS::DBCluster and AWS::RDS::DBInstance', () => {
       HostMoveStall: 2000,
       ResumeTimeAfter24h: 30_000,
       ScaleUpIncrementPercent: 50,
+      ScalingPointWait: 0,
       ScaleDownInterval: 30_000,
       ScaleDownPercent: 5,
       TargetCpuUtilization: 70,
@@ -84,7 +85,7 @@ describe('AWS::RDS::DBCluster and AWS::RDS::DBInstance', () => {
       '26:22 Resources.Db.Properties.ServerlessV2ScalingConfiguration.MinCapacity: must be a multiple of 0.5 ACU (0 or 0.5–256), got 0.25',
       '27:22 Resources.Db.Properties.ServerlessV2ScalingConfiguration.MaxCapacity: must be ≤ 256 ACU, got 300',
       '28:32 Resources.Db.Properties.ServerlessV2ScalingConfiguration.SecondsUntilAutoPause: must be ≥ 300 s, got 100',
-      '21:37 Resources.Db.Metadata.clustersim.Bogus: unknown key "Bogus"; allowed: WarmPoolAcu, PoolRefillTime, PoolScaleTime, HostMoveTime, HostMoveStall, ResumeTime, ResumeTimeAfter24h, ScaleUpIncrementPercent, ScaleDownInterval, ScaleDownPercent, TargetCpuUtilization, VcpuPerAcu, MemoryPerConnectionMiB, MaxConnectionsPerAcu, MaxConnections, StorageGB, IoPerQuery, StatementTimeout',
+      '21:37 Resources.Db.Metadata.clustersim.Bogus: unknown key "Bogus"; allowed: WarmPoolAcu, PoolRefillTime, PoolScaleTime, HostMoveTime, HostMoveStall, ResumeTime, ScalingPointWait, ResumeTimeAfter24h, ScaleUpIncrementPercent, ScaleDownInterval, ScaleDownPercent, TargetCpuUtilization, VcpuPerAcu, MemoryPerConnectionMiB, MaxConnectionsPerAcu, MaxConnections, StorageGB, IoPerQuery, StatementTimeout',
     ]);
     expect(brief(issuesOf(withDb(edit(CLUSTER, 'MinCapacity: 0\n        MaxCapacity: 16', 'MinCapacity: 8\n        MaxCapacity: 4'))))).toEqual([
       '27:22 Resources.Db.Properties.ServerlessV2ScalingConfiguration.MaxCapacity: must be ≥ MinCapacity (8 ACU), got 4',

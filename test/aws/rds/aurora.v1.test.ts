@@ -43,4 +43,28 @@ describe('Aurora Serverless v1', () => {
     for (const a of acu) expect([2, 4, 8, 16, 32, 64, 192]).toContain(a);
     expect(Math.max(...acu)).toBe(192);
   });
+
+  it('waits for a scaling point before each change, and past SecondsBeforeTimeout rolls it back or forces it', () => {
+    const load = { rate: (t: number) => (t < 1_200_000 ? 300 : 0), cpuMs: 10 };
+    // A scaling point comes 60 s after each decision: the first change lands at about 1 + 60 + 30 s.
+    const waiting = harness({ ...v1, v1ScalingPointWaitMs: 60_000, v1TimeoutMs: 300_000 }, load, 1_200_000);
+    waiting.engine.run();
+    const first = changes(waiting.acu)[0]!;
+    expect(first[1]).toBe(2);
+    expect(first[0]).toBeGreaterThanOrEqual(90);
+    expect(first[0]).toBeLessThan(95);
+    // None within the 300 s timeout: every change is rolled back and capacity never moves.
+    const stuck = harness({ ...v1, v1ScalingPointWaitMs: 600_000, v1TimeoutMs: 300_000 }, load, 1_200_000);
+    stuck.engine.run();
+    expect(changes(stuck.acu)).toEqual([]);
+    expect(stuck.db.counters.v1Rollbacks).toBeGreaterThanOrEqual(3);
+    // ForceApplyCapacityChange: each change is forced at the timeout.
+    const forced = harness({ ...v1, v1ScalingPointWaitMs: 600_000, v1TimeoutMs: 300_000, v1ForceApply: true }, load, 1_200_000);
+    forced.engine.run();
+    const f = changes(forced.acu);
+    expect(f[0]![1]).toBe(2);
+    expect(f[0]![0]).toBeGreaterThanOrEqual(330);
+    expect(f[0]![0]).toBeLessThan(335);
+    expect(forced.db.counters.v1Forced).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -27,3 +27,27 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export function esc(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
+
+/** The breakdown's rows by resource: USD so far and USD/h now (the rates the meter adds up). */
+export function resourceRows(byResource: Record<string, number>, rateByResource: Record<string, number>): string {
+  return Object.entries(byResource)
+    .filter(([id, v]) => v > 0 || (rateByResource[id] ?? 0) > 0)
+    .map(([id, v]) => `<tr data-resource="${esc(id)}"><td>${esc(id)}</td><td>${formatUsd(v)}</td><td>${formatUsd(rateByResource[id] ?? 0)}/h</td></tr>`)
+    .join('');
+}
+
+/**
+ * Why a container instance exists: the cluster scale-out that launched it (the last one of its
+ * group at or before its launch), or the group's starting capacity.
+ */
+/** A scale-out launches its instances within this long (more: the instance replaced a lost one). */
+const LAUNCH_WINDOW_MS = 60_000;
+
+export function launchReason(asg: string, launchedMs: number, reasons: readonly { asg: string; atMs: number; text: string }[]): string {
+  if (launchedMs <= 0) return `launched at start: ${asg}'s desired capacity`;
+  for (let k = reasons.length - 1; k >= 0; k--) {
+    const r = reasons[k]!;
+    if (r.asg === asg && r.atMs <= launchedMs && launchedMs - r.atMs <= LAUNCH_WINDOW_MS) return `launched at ${formatDuration(launchedMs)} by the decision at ${formatDuration(r.atMs)}: ${r.text}`;
+  }
+  return `launched at ${formatDuration(launchedMs)} to keep ${asg} at its desired capacity (a replacement)`;
+}

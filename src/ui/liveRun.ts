@@ -16,7 +16,7 @@ import { LatencyHistogram, sumCosts } from '../report';
 import { analyzeScenarioText, type Scenario, type ScenarioIssue, settingsOf } from '../scenario';
 import { Simulation } from '../sim';
 import { formatDuration } from './format';
-import { tapLatency } from './introspect';
+import { tapEnvironmentBusy, tapLatency, tapSpotInterruptions } from './introspect';
 import { IntervalLatency } from './intervalLatency';
 import { type DatabaseSide, LiveDatabases } from './liveDatabases';
 import { hasResourceKnobs, KNOB_VARIANT, type Knobs, knobAvailability, type KnobAvailability, knobOverrides, scaleLoad, withKnobVariant } from './knobs';
@@ -92,7 +92,21 @@ interface Side {
   meteredRate: number;
   /** The Aurora instances' measurements and caption state. */
   db: DatabaseSide;
+  /** Metered cost by resource at each entry of `metered` (for each resource's metered $/h). */
+  meteredByResource: Record<string, number>[];
+  /** Each metered resource's $/h at the last sample. */
+  meteredRateByResource: Record<string, number>;
+  /** Tasks and instances hit by a Spot interruption, marked until the simulated ms given (by id). */
+  spotTasks: Record<number, number>;
+  spotInstances: Record<number, number>;
+  /** The last cluster scale-out captions, by Auto Scaling group (why an instance was launched). */
+  launchReasons: { asg: string; atMs: number; text: string }[];
+  /** Per function, per environment row: [createdAt of the environment, busy ms of its finished invocations (INIT included)]. */
+  envBusy: Record<string, Record<number, [number, number]>>;
 }
+
+/** How long the scene marks a task or instance after its Spot interruption, simulated ms. */
+const SPOT_MARK_MS = 5 * 60_000;
 
 interface SavedPoint {
   atMs: number;
@@ -121,6 +135,10 @@ export class LiveRun {
   private ec2Sp: number;
   /** The Aurora clusters (in meta order). */
   private readonly dbs: LiveDatabases;
+  /** Spot interruptions seen during the step in progress (from the taps), and each cluster's tap baseline. */
+  private spotHits: { cluster: number; task?: number; service?: number; instance?: number }[] = [];
+  private spotBaselines: (() => void)[] = [];
+  private readonly spotWarningMs: number;
 
   constructor(
     readonly scenario: Scenario,
@@ -137,6 +155,7 @@ export class LiveRun {
     const settings = settingsOf(scenario);
     this.ec2Spot = settings.Spot.Ec2Discount;
     this.ec2Sp = scenario.Pricing.SavingsPlan?.Ec2 ?? 0;
+    this.spotWarningMs = settings.Spot.WarningSeconds * 1000;
     this.serviceIds = [...this.sim.services.keys()];
     const zones: string[] = [];
     for (const c of this.sim.clusters) for (const z of c.zones) if (!zones.includes(z)) zones.push(z);
@@ -200,6 +219,24 @@ export class LiveRun {
     for (const f of this.sim.functions.values()) tapLatency(f.latency, into);
     for (const [id, q] of this.sim.queues) if (this.producerTargets.has(id)) tapLatency(q.latency, into);
     this.dbs.tap(this.sim, () => this.side.db);
+    for (const [id, { model }] of this.sim.functions) {
+      tapEnvironmentBusy(model, (row, ms) => {
+        const created = model.environmentView().createdAt[row]!;
+        this.side.envBusy[id] ??= {};
+        const rows = this.side.envBusy[id];
+        const e = rows[row];
+        // A row is reused after its environment is reaped: start again for the new one.
+        rows[row] = e !== undefined && e[0] === created ? [created, e[1] + ms] : [created, ms];
+      });
+    }
+    this.spotHits = [];
+    this.spotBaselines = this.sim.clusters.map((c, ci) =>
+      tapSpotInterruptions(
+        c,
+        (task, service) => this.spotHits.push({ cluster: ci, task, service }),
+        (instance) => this.spotHits.push({ cluster: ci, instance }),
+      ),
+    );
   }
 
   /** Workload targets (a queue producers send to counts its messages; a dead-letter queue's are counted as failed). */
@@ -230,6 +267,12 @@ export class LiveRun {
       metered: [],
       meteredRate: 0,
       db: this.dbs.fresh(this.sim),
+      meteredByResource: [],
+      meteredRateByResource: {},
+      spotTasks: {},
+      spotInstances: {},
+      launchReasons: [],
+      envBusy: Object.fromEntries([...this.sim.functions.keys()].map((k) => [k, {}])),
     };
   }
 
@@ -246,6 +289,8 @@ export class LiveRun {
     if (this.report !== undefined) return 0;
     if (this.side.nextSampleMs === 0 && this.nowMs === 0) this.sample();
     const before = this.nowMs;
+    for (const b of this.spotBaselines) b();
+    this.spotHits.length = 0;
     const more = this.sim.step();
     this.accrue(before, this.nowMs - before);
     const pausing = this.detectEvents() + this.detectDatabaseEvents(this.nowMs - before);
@@ -255,13 +300,26 @@ export class LiveRun {
     return pausing;
   }
 
-  /** Steps until simulated time reaches `atMs` (or the end). */
-  runTo(atMs: number): void {
-    while (this.nowMs < atMs && this.report === undefined) this.step();
+  /**
+   * Steps until simulated time reaches `atMs` (or the end). `progress`, when given, is called
+   * with the simulated time after every `progressEveryMs` of simulated time stepped.
+   */
+  runTo(atMs: number, progress?: (nowMs: number) => void, progressEveryMs = this.sampleEveryMs * 20): void {
+    let next = this.nowMs + progressEveryMs;
+    while (this.nowMs < atMs && this.report === undefined) {
+      this.step();
+      if (progress !== undefined && this.nowMs >= next && this.nowMs < atMs) {
+        progress(this.nowMs);
+        next = this.nowMs + progressEveryMs;
+      }
+    }
   }
 
-  /** Goes back (or forward) to `atMs`: restores the latest checkpoint at or before it and steps on. */
-  seek(atMs: number): void {
+  /**
+   * Goes back (or forward) to `atMs`: restores the latest checkpoint at or before it and steps on.
+   * `progress` is told the simulated time now and then while it replays (see `runTo`).
+   */
+  seek(atMs: number, progress?: (nowMs: number) => void): void {
     const target = Math.max(0, Math.min(atMs, this.scenario.DurationMs));
     if (target < this.nowMs || this.report !== undefined) {
       let point = this.saved[0]!;
@@ -274,7 +332,7 @@ export class LiveRun {
       this.report = undefined;
       this.captions = [];
     }
-    this.runTo(target);
+    this.runTo(target, progress);
   }
 
   private save(): void {
@@ -372,6 +430,13 @@ export class LiveRun {
     return out;
   }
 
+  /** The metered resources' entries of a cost-by-resource record (Lambda, load balancers, APIs, queues). */
+  private meteredResourceIds(byResource: Record<string, number>): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const m of [this.sim.functions, this.sim.loadBalancers, this.sim.apis, this.sim.queues]) for (const id of m.keys()) if (byResource[id] !== undefined) out[id] = byResource[id]!;
+    return out;
+  }
+
   /** Total cost so far (accrued EC2/Fargate + metered + Aurora), USD. */
   costSoFar(): { total: number; byResource: Record<string, number>; metered: number; aurora: number } {
     const metered = this.meteredCosts();
@@ -390,9 +455,9 @@ export class LiveRun {
 
 
   /** Hourly rate now of running EC2 and Fargate capacity, by kind (KIND_*; 3 = EC2 Spot), USD/h. */
-  private ratesNow(): number[] {
+  private ratesNow(byResource?: Record<string, number>): number[] {
     const rates = [0, 0, 0, 0];
-    for (const { model, cluster } of this.sim.services.values()) {
+    for (const [id, { model, cluster }] of this.sim.services) {
       let od = 0;
       let spot = 0;
       for (const t of model.tasks) {
@@ -400,13 +465,18 @@ export class LiveRun {
         if (t.kind === 'FARGATE_SPOT') spot++;
         else od++;
       }
-      rates[KIND_FARGATE]! += cluster.fargateHourly?.(model, od, 0) ?? 0;
-      rates[KIND_FARGATE_SPOT]! += cluster.fargateHourly?.(model, 0, spot) ?? 0;
+      const a = cluster.fargateHourly?.(model, od, 0) ?? 0;
+      const b = cluster.fargateHourly?.(model, 0, spot) ?? 0;
+      rates[KIND_FARGATE]! += a;
+      rates[KIND_FARGATE_SPOT]! += b;
+      if (byResource !== undefined && a + b > 0) byResource[id] = (byResource[id] ?? 0) + a + b;
     }
     for (const c of this.sim.clusters) {
       for (const inst of c.instances.values()) {
         if (inst.billStartMs < 0 || inst.billStartMs > this.nowMs) continue;
-        rates[inst.spot ? COST_EC2_SPOT : KIND_EC2]! += this.instanceHourly(inst.type.name, inst.spot);
+        const r = this.instanceHourly(inst.type.name, inst.spot);
+        rates[inst.spot ? COST_EC2_SPOT : KIND_EC2]! += r;
+        if (byResource !== undefined) byResource[inst.asg] = (byResource[inst.asg] ?? 0) + r;
       }
     }
     return rates;
@@ -500,10 +570,19 @@ export class LiveRun {
     // (ALB and provisioned-concurrency charges come in steps; one interval would show spikes).
     const running = this.ratesNow().reduce((a, b) => a + b, 0);
     side.metered.push(this.nowMs, costs.metered);
-    if (side.metered.length > 22) side.metered.splice(0, 2);
+    const metered = this.meteredResourceIds(costs.byResource);
+    side.meteredByResource.push(metered);
+    if (side.metered.length > 22) {
+      side.metered.splice(0, 2);
+      side.meteredByResource.splice(0, 1);
+    }
     const dMs = this.nowMs - side.metered[0]!;
     const meteredRate = dMs > 0 ? Math.max(0, ((costs.metered - side.metered[1]!) / dMs) * 3_600_000) : 0;
     side.meteredRate = meteredRate;
+    // Each metered resource's $/h over the same window (they add up to `meteredRate`).
+    const oldest = side.meteredByResource[0]!;
+    side.meteredRateByResource = {};
+    for (const [id, usd] of Object.entries(metered)) side.meteredRateByResource[id] = dMs > 0 ? Math.max(0, ((usd - (oldest[id] ?? 0)) / dMs) * 3_600_000) : 0;
     const iv = this.interval;
     const p = (q: number) => iv.percentile(q);
     side.samples.push(
@@ -563,18 +642,26 @@ export class LiveRun {
           const more = a.desired > from;
           const target = a.config.managedScaling?.targetCapacity;
           const why = target !== undefined ? `capacity provider keeps instances about ${target} % used` : 'Auto Scaling group desired capacity changed';
-          say('capacity', `Cluster ${more ? 'scale-out' : 'scale-in'} (${id}): ${why}; desired instances ${from} → ${a.desired}`, true);
+          const text = `Cluster ${more ? 'scale-out' : 'scale-in'} (${id}): ${why}; desired instances ${from} → ${a.desired}`;
+          say('capacity', text, true);
+          if (more) {
+            side.launchReasons.push({ asg: id, atMs: now, text });
+            if (side.launchReasons.length > 100) side.launchReasons.splice(0, side.launchReasons.length - 100);
+          }
           side.asgDesired[id] = a.desired;
         }
       }
       const records = c.faultRecords;
       if (records.length > side.faults) {
         for (const f of records.slice(side.faults)) {
+          // A Spot interruption that hit something has its own caption (spotEvents).
+          if (f.kind === 'spot-interruption' && f.instancesLost + f.tasksLost > 0) continue;
           say('fault', `Fault: ${f.kind}${f.zone ? ` in ${f.zone}` : ''}${f.target ? ` on ${f.target}` : ''}: ${f.instancesLost} instance(s) and ${f.tasksLost} task(s) lost`, true);
         }
         side.faults = records.length;
       }
     }
+    pausing += this.spotEvents(say);
     for (const [id, { model }] of this.sim.functions) {
       const cold = model.counters.coldStarts;
       if (cold > (side.coldStarts[id] ?? 0)) {
@@ -596,6 +683,52 @@ export class LiveRun {
         }
         side.throttles[id] = thr;
       }
+    }
+    return pausing;
+  }
+
+  /**
+   * Captions the Spot interruptions of the step just taken (one caption per service and per
+   * Auto Scaling group), marks the tasks and instances hit, and forgets old marks. All pause.
+   */
+  private spotEvents(say: (kind: Caption['kind'], text: string, pause: boolean) => void): number {
+    const side = this.side;
+    const now = this.nowMs;
+    for (const [k, until] of Object.entries(side.spotTasks)) if (until <= now) delete side.spotTasks[Number(k)];
+    for (const [k, until] of Object.entries(side.spotInstances)) if (until <= now) delete side.spotInstances[Number(k)];
+    if (this.spotHits.length === 0) return 0;
+    const s = Math.round(this.spotWarningMs / 1000);
+    const notice = s % 60 === 0 && s > 0 ? (s === 60 ? "1 minute's" : `${s / 60} minutes'`) : s === 1 ? "1 second's" : `${s} seconds'`;
+    const tasksBy = new Map<string, number>();
+    const instancesBy = new Map<string, { n: number; what: string }>();
+    for (const h of this.spotHits) {
+      const c = this.sim.clusters[h.cluster]!;
+      if (h.task !== undefined) {
+        const id = c.services[h.service!]?.logicalId ?? 'a service';
+        tasksBy.set(id, (tasksBy.get(id) ?? 0) + 1);
+        side.spotTasks[h.task] = now + SPOT_MARK_MS;
+      } else if (h.instance !== undefined) {
+        const inst = c.instances.get(h.instance);
+        if (inst === undefined) continue;
+        const g = instancesBy.get(inst.asg);
+        const what = `${inst.type.name} in ${inst.zone}`;
+        instancesBy.set(inst.asg, { n: (g?.n ?? 0) + 1, what: g === undefined || g.what === what ? what : 'several types and zones' });
+        side.spotInstances[h.instance] = now + SPOT_MARK_MS;
+      }
+    }
+    this.spotHits.length = 0;
+    let pausing = 0;
+    for (const [id, n] of tasksBy) {
+      say('fault', `Spot interruption: ${n} Fargate Spot task${n === 1 ? '' : 's'} of ${id} reclaimed with ${notice} notice; replacing ${n === 1 ? 'it' : 'them'}`, true);
+      pausing++;
+    }
+    for (const [id, { n, what }] of instancesBy) {
+      say(
+        'fault',
+        `Spot interruption: ${n} Spot instance${n === 1 ? '' : 's'} of ${id} (${what}) ${n === 1 ? 'gets' : 'get'} ${notice} notice before ${n === 1 ? 'it is' : 'they are'} reclaimed; draining ${n === 1 ? 'its' : 'their'} tasks, which are replaced elsewhere`,
+        true,
+      );
+      pausing++;
     }
     return pausing;
   }
@@ -641,6 +774,7 @@ export class LiveRun {
       nTasks += c.tasks.size;
     }
     const inst = new Float64Array(nInst * INST_STRIDE);
+    const launchedMs: number[] = [];
     const tasks = new Float64Array(nTasks * TASK_STRIDE);
     let i = 0;
     let k = 0;
@@ -674,6 +808,7 @@ export class LiveRun {
         inst[o + 8] = asgIndex.get(ins.asg) ?? 0;
         inst[o + 9] = this.instanceHourly(ins.type.name, ins.spot);
         inst[o + 10] = Math.max(0, typeIndex.get(ins.asg)?.indexOf(ins.type.name) ?? 0);
+        launchedMs.push(ins.launchedMs);
         i++;
         for (const tid of ins.tasks) {
           const t = c.tasks.get(tid);
@@ -696,16 +831,32 @@ export class LiveRun {
       nEnv += model.environments;
     }
     const envs = new Uint8Array(Math.max(1, nEnv * ENV_STRIDE));
+    const envCost = new Float64Array(Math.max(1, nEnv));
     const fns = new Float64Array(sim.functions.size * FN_STRIDE);
     let e = 0;
     let f = 0;
-    for (const { model } of sim.functions.values()) {
+    for (const [fnId, { model }] of sim.functions) {
       const rows = fnRows[f]!;
       const start = e;
+      const busy = this.side.envBusy[fnId] ?? {};
+      const lp = sim.prices.lambda;
+      const arm = model.config.architecture === 'arm64';
+      const gib = model.config.memoryMB / 1024;
+      const onDemandRate = (arm ? lp.durationArm : lp.durationX86).tiers[0]!.usd;
+      const provisionedRate = (arm ? lp.provisionedArm : lp.provisionedX86).executedGibSecond.usd;
+      const billInit = model.meter.config.billInit;
       for (let r = 0; r < rows.cap; r++) {
         if (rows.createdAt[r]! < 0) continue;
         const st = rows.state[r]!;
         if (st === ES.REAPED) continue;
+        const b = busy[r];
+        if (b !== undefined && b[0] === rows.createdAt[r]) {
+          // Busy ms × memory at the price table's (first-tier) duration rate; an on-demand
+          // environment's INIT is in its busy time, and billed only when the function's INIT is.
+          const pc = rows.provisionedEnv[r] === 1;
+          const initMs = pc || billInit ? 0 : Math.max(0, rows.initUntil[r]! - rows.createdAt[r]!);
+          envCost[e] = (gib * Math.max(0, b[1] - initMs) * (pc ? provisionedRate : onDemandRate)) / 1000;
+        } else envCost[e] = 0;
         envs[e++] = (st === ES.INITIALIZING ? 0 : st === ES.BUSY ? 1 : 2) | (rows.provisionedEnv[r] ? ENV_PROVISIONED : 0);
       }
       const o = f * FN_STRIDE;
@@ -727,14 +878,23 @@ export class LiveRun {
     const t = this.totals();
     const cost = this.costSoFar();
     const h = this.mergedLatency();
-    const rates = this.ratesNow();
+    const rateByResource: Record<string, number> = { ...this.side.meteredRateByResource };
+    const rates = this.ratesNow(rateByResource);
     const meteredRate = this.side.meteredRate;
+    dbCosts.forEach((c, d) => {
+      rateByResource[this.dbs.ids[d]!] = c.usdPerHour;
+    });
+    const spotTasks: number[] = [];
+    const spotInstances: number[] = [];
+    for (const k of Object.keys(this.side.spotTasks)) spotTasks.push(Number(k));
+    for (const k of Object.keys(this.side.spotInstances)) spotInstances.push(Number(k));
     return {
       nowMs: this.nowMs,
       done: this.report !== undefined,
       instances: inst.subarray(0, i * INST_STRIDE),
       tasks: tasks.subarray(0, k * TASK_STRIDE),
       envs: envs.subarray(0, e),
+      envCostUsd: envCost.subarray(0, e),
       fns,
       dbs,
       serviceDesired: this.serviceIds.map((id) => sim.services.get(id)!.model.desiredCount),
@@ -750,6 +910,7 @@ export class LiveRun {
       cost: {
         totalUsd: cost.total,
         byResource: cost.byResource,
+        rateByResource,
         byKind: {
           fargate: this.side.costByKind[KIND_FARGATE]!,
           fargateSpot: this.side.costByKind[KIND_FARGATE_SPOT]!,
@@ -762,6 +923,9 @@ export class LiveRun {
         databases: dbCosts,
       },
       report: this.report ?? null,
+      spotInterrupted: { tasks: spotTasks, instances: spotInstances },
+      instanceLaunchedMs: launchedMs,
+      launchReasons: this.side.launchReasons,
     };
   }
 

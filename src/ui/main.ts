@@ -67,6 +67,7 @@ const events: PaneEvents = {
   },
   onFrame(pane, frame, panePlaying, stoppedOnEvent) {
     hooks.frames++;
+    $('seeking').hidden = true;
     if (comparing() && clock.playing) {
       // A pane stopped on an event (Pause on event): stop both there. Both at the end: stop the clock.
       if (stoppedOnEvent) pauseAll(frame.nowMs, pane);
@@ -91,6 +92,11 @@ const events: PaneEvents = {
       frames: p.frames,
       particles: p.scene?.particleCount ?? 0,
     }));
+  },
+  onSeeking(_pane, nowMs, toMs) {
+    const el = $('seeking');
+    el.textContent = `replaying to ${formatDuration(toMs)}… (${formatDuration(nowMs)})`;
+    el.hidden = false;
   },
   onCaptions(pane, captions) {
     const c = captions[captions.length - 1]!;

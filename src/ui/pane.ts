@@ -7,7 +7,7 @@ import { IS, taskLifecycle } from '../aws/ecs';
 import { IS as DBS } from '../aws/rds';
 import type { ScenarioIssue } from '../scenario';
 import { Charts } from './charts';
-import { esc, formatDuration, formatUsd, formatCount } from './format';
+import { esc, formatDuration, formatUsd, formatCount, launchReason, resourceRows } from './format';
 import type { Knobs } from './knobs';
 import { type Caption, DB_STRIDE, ENV_PROVISIONED, FN_STRIDE, type FrameData, type FromWorker, INST_STRIDE, KIND_EC2, KIND_FARGATE_SPOT, type RunMeta, TASK_STRIDE, type ToWorker } from './protocol';
 import { DB_STATE_COLOUR, DB_STATE_WORDS, RunScene } from './scene';
@@ -19,9 +19,9 @@ const swatch = (colour: string, label: string, outline = false) =>
 
 /** What the scene's colours mean. */
 const LEGEND = [
-  `<b>ECS</b> instance box: width = CPU, height = memory; ${swatch('#9aa7b8', 'active', true)} ${swatch('#e6c229', 'launching', true)} ${swatch('#f28e2b', 'draining', true)} ${swatch('#d62728', 'terminating', true)} ${swatch('#17becf', 'Spot')}`,
+  `<b>ECS</b> instance box: width = CPU, height = memory; ${swatch('#9aa7b8', 'active', true)} ${swatch('#e6c229', 'launching', true)} ${swatch('#f28e2b', 'draining', true)} ${swatch('#d62728', 'terminating', true)} ${swatch('#17becf', 'Spot')} ${swatch('#ff3df2', 'Spot interruption', true)}`,
   `task (colour = service): ${swatch('#4e79a7', 'running, bright part = CPU use')} ${swatch('#93a9c4', 'pending')} ${swatch('#6b6b6b', 'stopping')}`,
-  `<b>Lambda</b> ${swatch('#f1c40f', 'initialising (cold)')} ${swatch('#2ecc71', 'busy')} ${swatch('#3d5a80', 'idle')} ${swatch('#ffffff', 'provisioned', true)} ${swatch('#2a2f36', 'reaped')} red frame: throttling`,
+  `<b>Lambda</b> ${swatch('#f1c40f', 'initialising (cold)')} ${swatch('#2ecc71', 'busy')} ${swatch('#3d5a80', 'idle')} ${swatch('#ffffff', 'provisioned', true)} ${swatch('#2a2f36', 'reaped')} red frame: throttling; bar marks: ${swatch('#f28e2b', 'reserved')} ${swatch('#aab4c0', 'account unreserved')} ${swatch('#ffffff', 'provisioned')}`,
 ].join(' · ');
 
 const hex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
@@ -46,6 +46,8 @@ export interface PaneEvents {
   /** `stoppedOnEvent`: the run has just stopped on an event (Pause on event). */
   onFrame(pane: Pane, frame: FrameData, playing: boolean, stoppedOnEvent: boolean): void;
   onCaptions(pane: Pane, captions: Caption[]): void;
+  /** A long seek is replaying: where it is and where it goes (the next frame ends it). */
+  onSeeking?(pane: Pane, nowMs: number, toMs: number): void;
 }
 
 export class Pane {
@@ -149,6 +151,10 @@ export class Pane {
       this.events.onOpened(this, msg.meta);
       return;
     }
+    if (msg.type === 'seeking') {
+      this.events.onSeeking?.(this, msg.nowMs, msg.toMs);
+      return;
+    }
     this.frame = msg.frame;
     this.playing = msg.playing;
     this.frames++;
@@ -207,10 +213,7 @@ export class Pane {
     rows.push(kindRow('Fargate Spot', c.byKind.fargateSpot, c.rateByKind.fargateSpot));
     rows.push(kindRow('Lambda, ALB, API', c.byKind.metered, c.rateByKind.metered));
     rows.push(kindRow('Aurora', c.byKind.aurora, c.rateByKind.aurora));
-    const resources = Object.entries(c.byResource)
-      .filter(([, v]) => v > 0)
-      .map(([id, v]) => `<tr><td>${esc(id)}</td><td>${formatUsd(v)}</td><td></td></tr>`)
-      .join('');
+    const resources = resourceRows(c.byResource, c.rateByResource ?? {});
     const rate = c.rateByKind.ec2 + c.rateByKind.ec2Spot + c.rateByKind.fargate + c.rateByKind.fargateSpot + c.rateByKind.metered + c.rateByKind.aurora;
     // The database's own meter: its bill so far, and $/h now (ACUs × the price table's ACU-hour rate).
     const db = meta.databases
@@ -288,7 +291,11 @@ function describe(meta: RunMeta, f: FrameData, hit: NonNullable<ReturnType<RunSc
     return `<b>Container instance i-${i[o]!.toString(16).padStart(8, '0')}</b><br>${esc(asg?.id ?? '')} · ${esc(asg?.types[i[o + 10]!] ?? asg?.types[0] ?? '')}${i[o + 7] ? ' · <b>Spot</b>' : ''}<br>
       state <b>${INSTANCE_STATUS[i[o + 2]!] ?? i[o + 2]}</b> in ${esc(meta.zones[i[o + 1]!])}<br>
       CPU reserved ${i[o + 5]} / ${i[o + 3]} units · memory ${i[o + 6]} / ${i[o + 4]} MiB<br>
-      ${tasks} task(s) · ${formatUsd(i[o + 9]!)}/h${i[o + 2] === IS.DRAINING ? '<br>draining: its tasks are replaced elsewhere' : ''}`;
+      ${tasks} task(s) · ${formatUsd(i[o + 9]!)}/h${
+        f.instanceLaunchedMs?.[hit.index] !== undefined ? `<br>${esc(launchReason(asg?.id ?? '', f.instanceLaunchedMs[hit.index]!, f.launchReasons ?? []))}` : ''
+      }${i[o + 2] === IS.DRAINING ? '<br>draining: its tasks are replaced elsewhere' : ''}${
+        f.spotInterrupted?.instances.includes(i[o]!) ? '<br><b>Spot interruption</b>: AWS is taking it back; it drains and is reclaimed when the notice runs out' : ''
+      }`;
   }
   if (hit.kind === 'task') {
     const o = hit.index * TASK_STRIDE;
@@ -299,19 +306,22 @@ function describe(meta: RunMeta, f: FrameData, hit: NonNullable<ReturnType<RunSc
     const where =
       t[o + 4] === KIND_EC2
         ? t[o + 5]! >= 0
-          ? `on instance i-${t[o + 5]!.toString(16).padStart(8, '0')} (placed by ${esc(svc.placement)})`
+          ? `on instance i-${t[o + 5]!.toString(16).padStart(8, '0')} in ${esc(meta.zones[t[o + 2]!])} (placed there by ${esc(svc.placement)})`
           : 'waiting for an instance with room (capacity provider scales out)'
-        : `Fargate in ${esc(meta.zones[t[o + 2]!])} (spread over zones)`;
+        : `Fargate in ${esc(meta.zones[t[o + 2]!])} (Fargate spreads a service's tasks over its zones)`;
     return `<b>Task ${t[o]} of ${esc(svc.id)}</b><br>state <b>${taskLifecycle.states[t[o + 3]!]}</b> · ${kind}<br>${where}<br>
       ${t[o + 6]} CPU units · ${t[o + 7]} MiB · CPU use ${Math.round(t[o + 8]! * 100)} % · ${t[o + 9]} request(s) in flight<br>
-      ${hourly !== null ? `${formatUsd(hourly)}/h` : 'billed through its instance'}
+      ${hourly !== null ? `${formatUsd(hourly)}/h` : 'billed through its instance'}${f.spotInterrupted?.tasks.includes(t[o]!) ? '<br><b>Spot interruption</b>: AWS took its capacity back; the service starts a replacement' : ''}
       ${f.serviceDecision[t[o + 1]!] ? `<br>last scaling decision of ${esc(svc.id)}: ${esc(f.serviceDecision[t[o + 1]!])}` : ''}`;
   }
   if (hit.kind === 'env') {
     const code = f.envs[hit.index]!;
     const fn = meta.functions[hit.fn]!;
     const st = ['initialising (cold start)', 'busy', 'idle (warm)'][code & 3];
-    return `<b>Execution environment of ${esc(fn.id)}</b><br>${st}${code & ENV_PROVISIONED ? ' · provisioned (never reaped)' : ''}<br>${fn.memoryMB} MB`;
+    const usd = f.envCostUsd?.[hit.index];
+    return `<b>Execution environment of ${esc(fn.id)}</b><br>${st}${code & ENV_PROVISIONED ? ' · provisioned (never reaped)' : ''}<br>${fn.memoryMB} MB${
+      usd !== undefined ? `<br>${formatUsd(usd, 6)} so far: its finished invocations' busy time × ${fn.memoryMB} MB at the duration rate (INIT when billed)` : ''
+    }`;
   }
   if (hit.kind === 'database') return describeDatabase(meta, f, hit.index);
   const fn = meta.functions[hit.fn]!;

@@ -115,6 +115,8 @@ export interface FrameData {
   cost: {
     totalUsd: number;
     byResource: Record<string, number>;
+    /** USD/h now by resource: running tasks and instances at their hourly rates, metered resources over the meter's window, Aurora at its ACUs. */
+    rateByResource?: Record<string, number>;
     byKind: { fargate: number; fargateSpot: number; ec2: number; ec2Spot: number; metered: number; aurora: number };
     rateByKind: { fargate: number; fargateSpot: number; ec2: number; ec2Spot: number; metered: number; aurora: number };
     /** Each Aurora cluster (RunMeta.databases order): USD so far, USD/h now, ACU-hours so far. */
@@ -122,6 +124,14 @@ export interface FrameData {
   };
   /** The variant's report once the run has ended (the same numbers as the CLI's). */
   report: { totalCostUsd: number; served: number; failed: number; p99: number } | null;
+  /** Ids of the tasks and container instances hit by a Spot interruption in the last few simulated minutes (the scene marks them). */
+  spotInterrupted?: { tasks: number[]; instances: number[] };
+  /** Each Lambda environment's duration cost so far (in `envs` order), USD: its finished invocations' busy ms × memory at the duration rate, INIT when billed. */
+  envCostUsd?: Float64Array;
+  /** Each container instance's launch time, simulated ms (in `instances` order). */
+  instanceLaunchedMs?: number[];
+  /** The last cluster scale-out captions, by Auto Scaling group: why an instance was launched. */
+  launchReasons?: { asg: string; atMs: number; text: string }[];
 }
 
 /** Main thread → worker. */
@@ -140,6 +150,8 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'opened'; meta: RunMeta }
   | { type: 'issues'; issues: ScenarioIssue[]; knobsCaused: boolean; message?: string }
+  /** A seek is replaying from a checkpoint: simulated time reached so far, and the moment it goes to. */
+  | { type: 'seeking'; nowMs: number; toMs: number }
   | {
       type: 'frame';
       frame: FrameData;

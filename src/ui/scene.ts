@@ -13,6 +13,7 @@
 import { Container, Particle, ParticleContainer, Text, Texture } from 'pixi.js';
 import { IS, TS } from '../aws/ecs';
 import { IS as DBS } from '../aws/rds';
+import { concurrencyBar } from './lambdaBar';
 import { DB_STRIDE, ENV_PROVISIONED, FN_STRIDE, type FrameData, INST_STRIDE, KIND_EC2, KIND_FARGATE_SPOT, type RunMeta, TASK_STRIDE } from './protocol';
 
 export const SERVICE_COLOURS = [0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2, 0xedc948, 0xb07aa1, 0xff9da7];
@@ -24,6 +25,9 @@ const COLOUR = {
   boxDraining: 0xf28e2b,
   boxLeaving: 0xd62728,
   spot: 0x17becf,
+  spotHit: 0xff3df2,
+  reservedMark: 0xf28e2b,
+  unreservedMark: 0xaab4c0,
   pending: 0xc8d0da,
   stopping: 0x6b6b6b,
   envInit: 0xf1c40f,
@@ -238,6 +242,10 @@ export class RunScene {
       maxCpu = Math.max(maxCpu, inst[o + 3]!);
       maxMem = Math.max(maxMem, inst[o + 4]!);
     }
+    // Tasks and instances hit by a Spot interruption in the last few minutes get a magenta frame.
+    const spotHit = f.spotInterrupted;
+    const hitTasks = spotHit !== undefined && spotHit.tasks.length > 0 ? new Set(spotHit.tasks) : undefined;
+    const hitInstances = spotHit !== undefined && spotHit.instances.length > 0 ? new Set(spotHit.instances) : undefined;
     let waiting = 0;
     let maxTaskCpu = 1;
     for (let k = 0; k < nTasks; k++) {
@@ -302,6 +310,7 @@ export class RunScene {
       this.rect(bx, iy, b, ih, border, a);
       this.rect(bx + bw - b, iy, b, ih, border, a);
       if (inst[o + 7] === 1) this.rect(bx + bw - Math.max(3, bw * 0.14), by, Math.max(3, bw * 0.14), Math.max(3, bw * 0.14), COLOUR.spot, 1);
+      if (hitInstances?.has(id)) this.frameAround(bx, by, bw, bh, Math.max(2, b));
       this.hit(bx, by, bw, bh, HIT_INSTANCE, i);
       // Tasks on this instance: columns as wide as their CPU share, as tall as their memory share.
       let tx = ix;
@@ -343,9 +352,18 @@ export class RunScene {
       const side = Math.max(2, (fgCell - (fgCell > 8 ? 3 : 1)) * Math.sqrt(tasks[o + 6]! / maxTaskCpu));
       this.task(tasks, o, cx + 1, cy + 1, side, side);
       if (tasks[o + 4] === KIND_FARGATE_SPOT) this.rect(cx + 1 + side - Math.max(2, side * 0.3), cy + 1, Math.max(2, side * 0.3), Math.max(2, side * 0.3), COLOUR.spot, 1);
+      if (hitTasks?.has(tasks[o]!)) this.frameAround(cx + 1, cy + 1, side, side, 2);
       this.hit(cx + 1, cy + 1, side, side, HIT_TASK, t);
     }
     if (waiting > 0) this.label(`waiting for capacity: ${waiting}`, x0 + gap, y0 + H - waitH + 6, fs - 1, COLOUR.boxLaunching);
+  }
+
+  /** A Spot interruption's mark: a magenta frame of width `w` just outside the rectangle. */
+  private frameAround(x: number, y: number, w: number, h: number, b: number): void {
+    this.rect(x - b, y - b, w + 2 * b, b, COLOUR.spotHit, 1);
+    this.rect(x - b, y + h, w + 2 * b, b, COLOUR.spotHit, 1);
+    this.rect(x - b, y, b, h, COLOUR.spotHit, 1);
+    this.rect(x + w, y, b, h, COLOUR.spotHit, 1);
   }
 
   /** One task: a dim tile of its service colour filled from the bottom by its CPU use; pending pale, stopping grey. */
@@ -394,14 +412,19 @@ export class RunScene {
       if (i > 0) this.rect(bx - gap, y0, gap, H, COLOUR.separator, 1);
       this.hit(bx, by, blockW, bh, HIT_FUNCTION, i);
       const m = meta.functions[i]!;
-      this.label(`λ ${m.id} (${m.memoryMB} MB)  ·  ${count} env  ·  ${busy} busy / limit ${limit}${provisioned > 0 ? `  ·  ${provisioned} provisioned` : ''}  ·  ${throttles} throttled`, bx + 4, by + 3, fs);
-      // Concurrency against the limit: a bar, the provisioned level marked.
+      const bar = concurrencyBar(m.reserved, provisioned, count, meta.unreservedLimit);
+      this.label(`λ ${m.id} (${m.memoryMB} MB)  ·  ${count} env  ·  ${busy} busy / ${bar.words}${provisioned > 0 ? `  ·  ${provisioned} provisioned` : ''}  ·  ${throttles} throttled`, bx + 4, by + 3, fs);
+      // Concurrency against the limits: a bar; the reservation (orange), the account's unreserved
+      // pool (grey) and the provisioned level (white) marked.
       const barY = by + fs + 10;
       const barW = blockW - 8;
-      const scale = Math.max(limit, count, 1);
+      const scale = bar.scale;
       this.rect(bx + 4, barY, barW, 6, COLOUR.barBg, 1);
       this.rect(bx + 4, barY, Math.max(busy > 0 ? 1 : 0, (barW * busy) / scale), 6, busy >= limit ? COLOUR.throttle : COLOUR.barFill, 1);
-      if (provisioned > 0) this.rect(bx + 4 + (barW * provisioned) / scale, barY - 2, 2, 10, COLOUR.provisioned, 1);
+      for (const mk of bar.marks) {
+        const colour = mk.kind === 'reserved' ? COLOUR.reservedMark : mk.kind === 'unreserved' ? COLOUR.unreservedMark : COLOUR.provisioned;
+        this.rect(Math.min(bx + 4 + barW - 2, bx + 4 + (barW * mk.at) / scale), barY - 2, 2, 10, colour, 1);
+      }
       // Environments.
       const gx = bx + 4;
       const gy = barY + 12;

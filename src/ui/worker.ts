@@ -45,6 +45,18 @@ function sendFrame(): void {
   lastFrame = performance.now();
 }
 
+/** Tells the page how far a long replay to `toMs` has got: at most every 100 ms, after its first 150 ms. */
+function seekProgress(toMs: number): (nowMs: number) => void {
+  const started = performance.now();
+  let posted = started;
+  return (nowMs) => {
+    const now = performance.now();
+    if (now - started < 150 || now - posted < 100) return;
+    posted = now;
+    post({ type: 'seeking', nowMs, toMs });
+  };
+}
+
 function rebase(): void {
   baseReal = performance.now();
   baseSim = run?.nowMs ?? 0;
@@ -104,7 +116,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         }
         run = r.run;
         post({ type: 'opened', meta: run.meta });
-        if (msg.atMs !== undefined && msg.atMs > 0) run.runTo(msg.atMs);
+        if (msg.atMs !== undefined && msg.atMs > 0) run.runTo(msg.atMs, seekProgress(msg.atMs));
         sendFrame();
       } catch (e) {
         if (e instanceof ScenarioError) post({ type: 'issues', issues: e.issues, knobsCaused: false });
@@ -149,7 +161,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       // those of the steps replayed from the checkpoint (at or before the new time).
       run.takeCaptions();
       heldByEvent = false;
-      run.seek(msg.atMs);
+      run.seek(msg.atMs, seekProgress(msg.atMs));
       rebase();
       sendFrame();
       return;

@@ -304,7 +304,7 @@ describe('the browser app', () => {
       page.waitForFunction(() => {
         const p = (window as unknown as { __clustersim: { panes: { nowMs: number }[] } }).__clustersim.panes;
         return !document.body.classList.contains('playing') && p[0]!.nowMs === p[1]!.nowMs;
-      }, undefined, { timeout: 10_000 });
+      }, undefined, { timeout: 20_000 });
     await same();
     await page.waitForTimeout(400);
     const paused = (await hooks(page)).panes;
@@ -317,8 +317,16 @@ describe('the browser app', () => {
     await page.click('#restart');
     await page.waitForFunction(() => (window as unknown as { __clustersim: { panes: { nowMs: number }[] } }).__clustersim.panes.every((p) => p.nowMs === 0));
     await page.click('#play');
-    await page.waitForFunction(() => document.body.classList.contains('playing'));
-    await same();
+    // The first event may come within the first frame, so 'playing' can be gone before a poll sees
+    // it: wait for both panes stopped together past the start instead.
+    await page.waitForFunction(
+      () => {
+        const p = (window as unknown as { __clustersim: { panes: { nowMs: number }[] } }).__clustersim.panes;
+        return !document.body.classList.contains('playing') && p[0]!.nowMs > 0 && p[0]!.nowMs === p[1]!.nowMs;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
     await page.waitForTimeout(400);
     const stopped = await hooks(page);
     expect(stopped.panes[0]!.nowMs).toBe(stopped.panes[1]!.nowMs);
@@ -327,7 +335,7 @@ describe('the browser app', () => {
     expect(stopped.caption?.atMs).toBe(stopped.panes[0]!.nowMs);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 60_000);
 
   test('classroom mode: large type and plain-word captions of scaling decisions', async () => {
     const { page } = await open('scenario=flash-sale&classroom=1&t=4200');

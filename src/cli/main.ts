@@ -20,7 +20,8 @@ const formatOption = () =>
 export function buildProgram(): Command {
   const program = new Command('clustersim')
     .description('Deterministic simulator of ECS (EC2 and Fargate), Lambda and Aurora Serverless on AWS: behaviour and cost under load.')
-    .version('0.1.0')
+    // --version only: -V is `run`'s --variant (the program-level -V would take it before `run` sees it).
+    .version('0.1.0', '--version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 

@@ -106,6 +106,11 @@ export const LambdaSettingsSchema = strictObject({
   DefaultIdleLifetime: duration({ minMs: 1 })
     .prefault('10m')
     .describe('How long an idle execution environment lives when a function sets no IdleLifetime (default 10m; see docs/models/lambda.md)'),
+  DefaultMaxLifetime: duration({ minMs: 1 })
+    .optional()
+    .describe(
+      'How long an on-demand execution environment may live before Lambda recycles it, when a function sets no MaxLifetime (default: none, never recycled; see docs/models/lambda.md)',
+    ),
 });
 
 export const SettingsSchema = strictObject({

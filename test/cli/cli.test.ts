@@ -33,6 +33,15 @@ describe('clustersim CLI', () => {
     expect(JSON.parse(c.out).seed).toBe(7);
   });
 
+  it('runs the variant named by -V (not the version), and prints the version with --version', () => {
+    const short = cli('run', example, '-V', 'graviton', '--duration', '5m', '--format', 'json');
+    expect(short.code).toBe(0);
+    expect(JSON.parse(short.out).variants.map((v: { name: string }) => v.name)).toEqual(['graviton']);
+    const v = cli('--version');
+    expect(v.code).toBe(0);
+    expect(v.out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it('compares every variant, base first', () => {
     const r = cli('compare', example, '--duration', '5m', '--format', 'json');
     expect(r.code).toBe(0);

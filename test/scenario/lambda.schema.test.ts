@@ -87,7 +87,7 @@ describe('AWS::Lambda::Function and AWS::Serverless::Function', () => {
     const bad = edit(plain(''), '    Properties:\n', '    Metadata:\n      clustersim:\n        IdleSelection: oldest\n        ColdStart: 1s\n    Properties:\n');
     expect(brief(issuesOf(bad))).toEqual([
       '7:24 Resources.Fn.Metadata.clustersim.IdleSelection: must be one of most-recent, least-recent; got "oldest"',
-      '8:9 Resources.Fn.Metadata.clustersim.ColdStart: unknown key "ColdStart"; allowed: InitDurationMs, IdleLifetime, IdleSelection, Database, ConnectionPoolSize, DatabaseEndpoint',
+      '8:9 Resources.Fn.Metadata.clustersim.ColdStart: unknown key "ColdStart"; allowed: InitDurationMs, IdleLifetime, MaxLifetime, IdleSelection, Database, ConnectionPoolSize, DatabaseEndpoint',
     ]);
   });
 });

@@ -72,14 +72,15 @@ describe('Settings and Pricing', () => {
   });
 
   it('reads Lambda durations and rejects an account concurrency below the 100 AWS keeps unreserved', () => {
-    expect(settingsOf(load(withSettings("Settings:\n  Lambda: { DefaultIdleLifetime: 5m, BillInit: 'false' }\n"))).Lambda).toMatchObject({
+    expect(settingsOf(load(withSettings("Settings:\n  Lambda: { DefaultIdleLifetime: 5m, DefaultMaxLifetime: 2h, BillInit: 'false' }\n"))).Lambda).toMatchObject({
       DefaultIdleLifetime: 300_000,
+      DefaultMaxLifetime: 7_200_000,
       BillInit: false,
     });
     expect(brief(issuesOf(withSettings('Settings:\n  Lambda: { AccountConcurrency: 50, ScalingModel: old, Burst: 1 }\n')))).toEqual([
       '4:33 Settings.Lambda.AccountConcurrency: must be ≥ 100 concurrent executions, got 50',
       '4:51 Settings.Lambda.ScalingModel: must be one of current, legacy; got "old"',
-      '4:56 Settings.Lambda.Burst: unknown key "Burst"; allowed: AccountConcurrency, ScalingModel, ScalingRate, LegacyBurst, LegacyRampPerMinute, BillInit, DefaultIdleLifetime',
+      '4:56 Settings.Lambda.Burst: unknown key "Burst"; allowed: AccountConcurrency, ScalingModel, ScalingRate, LegacyBurst, LegacyRampPerMinute, BillInit, DefaultIdleLifetime, DefaultMaxLifetime',
     ]);
   });
 });

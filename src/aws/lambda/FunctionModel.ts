@@ -30,6 +30,12 @@ export interface FunctionConfig {
   /** Provisioned concurrency (environments initialised ahead, never reaped). */
   provisioned: number;
   idleLifetimeMs: number;
+  /**
+   * Lambda recycles on-demand environments every few hours even when they are in use (Lambda DG,
+   * "Lambda execution environment lifecycle"): one is shut down once it has lived this long, at
+   * the end of the request it is running. Infinity: never.
+   */
+  maxLifetimeMs: number;
   idleSelection: 'most-recent' | 'least-recent';
   initDuration: DistSpec;
   /** New environments per 10 s (current scaling model). */
@@ -67,6 +73,8 @@ export interface FunctionCounters {
   /** Invocations that failed on the database: a query hit the statement timeout, or no connection could be opened. */
   dbErrors: number;
   environmentsCreated: number;
+  /** On-demand environments shut down at `maxLifetimeMs` (not for idleness). */
+  environmentsRecycled: number;
   peakConcurrency: number;
   peakEnvironments: number;
   /** Requests (sync) and events (async) by final outcome. */
@@ -91,6 +99,7 @@ const NEW_COUNTERS = (): FunctionCounters => ({
   timeouts: 0,
   dbErrors: 0,
   environmentsCreated: 0,
+  environmentsRecycled: 0,
   peakConcurrency: 0,
   peakEnvironments: 0,
   arrived: 0,
@@ -175,6 +184,18 @@ export class FunctionModel implements Component {
   private idleLen = 0;
   /** Idle provisioned environments (stack). */
   private pcIdle: number[] = [];
+  /**
+   * Environments recycled while idle: shut down, but their row is still in the idle ring until it
+   * reaches an end of it, which frees the row (1: such a row).
+   */
+  private stale = new Uint8Array(0);
+  /**
+   * On-demand environments in creation order, for recycling at `maxLifetimeMs` (a FIFO: their
+   * recycle times come in the same order): the row and its `createdAt`, to skip rows reaped since.
+   */
+  private recycleRow: number[] = [];
+  private recycleBorn: number[] = [];
+  private recycleHead = 0;
 
   // Asynchronous events waiting for an attempt (slab + heap by next attempt time).
   private aCap = 0;
@@ -369,6 +390,7 @@ export class FunctionModel implements Component {
       const tBusy = this.busy.peekKey();
       const tReap = this.idleLen > 0 ? this.idleSince[this.idle[this.idleHead]!]! + lifetime : Number.POSITIVE_INFINITY;
       const tAsync = this.asyncHeap.peekKey();
+      const tRecycle = this.recycleHead < this.recycleRow.length ? this.recycleBorn[this.recycleHead]! + this.config.maxLifetimeMs : Number.POSITIVE_INFINITY;
       let tSource = Number.POSITIVE_INFINITY;
       let source = -1;
       for (let i = 0; i < this.sources.length; i++) {
@@ -378,13 +400,14 @@ export class FunctionModel implements Component {
           source = i;
         }
       }
-      const next = Math.min(tBusy, tReap, tAsync, tSource);
+      const next = Math.min(tBusy, tReap, tAsync, tSource, tRecycle);
       const tArrival = this.pPos < this.pLen ? this.pTime[this.pPos]! : Number.POSITIVE_INFINITY;
       // Completions, reaps and retries due at an arrival's time come before it.
       if (next <= t && next <= tArrival) {
         if (tBusy === next) this.complete(this.busy.pop());
         else if (tReap === next) this.reap(next);
         else if (tAsync === next) this.retryAsync(this.asyncHeap.pop());
+        else if (tRecycle === next) this.recycleDue(next);
         else this.sources[source]!.fire(next);
       } else if (tArrival <= t) {
         const k = this.pPos++;
@@ -477,13 +500,9 @@ export class FunctionModel implements Component {
       this.throttle(t, durationMs, firstArrival, backoff, errors, provisioned, queries, dbCpuMs, source);
       return -1;
     }
-    let row: number;
     let cold = false;
-    if (onProvisioned) {
-      row = this.pcIdle.pop()!;
-    } else if (this.idleLen > 0) {
-      row = cfg.idleSelection === 'most-recent' ? this.popIdleTail() : this.popIdleHead();
-    } else {
+    let row = onProvisioned ? this.pcIdle.pop()! : this.takeIdle();
+    if (row < 0) {
       const tokens = this.account.scalingModel === 'legacy' ? this.account.legacyBucket : this.scaling;
       if (tokens.take(t, 1) === 0) {
         this.throttle(t, durationMs, firstArrival, backoff, errors, provisioned, queries, dbCpuMs, source);
@@ -586,7 +605,12 @@ export class FunctionModel implements Component {
     this.state[row] = environmentLifecycle.next(this.state[row]!, 'DONE');
     this.idleSince[row] = end;
     if (this.provisionedEnv[row] === 1) this.pcIdle.push(row);
-    else this.pushIdle(row);
+    else if (end >= this.createdAt[row]! + cfg.maxLifetimeMs) {
+      // Lived its maximum: shut down after this request instead of waiting idle.
+      this.shutDown(row, end);
+      this.counters.environmentsRecycled++;
+      this.freeRows.push(row);
+    } else this.pushIdle(row);
     const source = this.reqSource[row]!;
     const outcome = this.reqTimedOut[row]!;
     if (outcome === FAIL_TIMEOUT) c.timeouts++;
@@ -660,6 +684,10 @@ export class FunctionModel implements Component {
     this.state[row] = environmentLifecycle.initial;
     this.provisionedEnv[row] = provisioned ? 1 : 0;
     this.createdAt[row] = t;
+    if (!provisioned && this.config.maxLifetimeMs !== Number.POSITIVE_INFINITY) {
+      this.recycleRow.push(row);
+      this.recycleBorn.push(t);
+    }
     this.envCount++;
     const c = this.counters;
     c.environmentsCreated++;
@@ -667,8 +695,19 @@ export class FunctionModel implements Component {
     return row;
   }
 
+  /** The idle environment at the head of the ring has been idle for `IdleLifetime`. */
   private reap(at: number): void {
     const row = this.popIdleHead();
+    if (this.stale[row] === 1) {
+      this.freeStale(row); // recycled earlier; only its row was left
+      return;
+    }
+    this.shutDown(row, at);
+    this.freeRows.push(row);
+  }
+
+  /** Shuts an idle environment down at `at` (its row is freed by the caller). */
+  private shutDown(row: number, at: number): void {
     this.state[row] = environmentLifecycle.next(this.state[row]!, 'REAP');
     if (this.envConns[row]! > 0) {
       this.db?.closeConnections(at, this.envConns[row]!, this.envConnInstance[row]!);
@@ -677,7 +716,41 @@ export class FunctionModel implements Component {
     this.counters.environmentMs += at - this.createdAt[row]!;
     this.createdAt[row] = -1;
     this.envCount--;
+  }
+
+  /**
+   * The oldest on-demand environment reached `maxLifetimeMs` at `at`: an idle one is shut down now
+   * (its row stays in the idle ring, marked stale, until it reaches an end); a busy one at the end
+   * of its request (`complete`); one reaped already is skipped.
+   */
+  private recycleDue(at: number): void {
+    const k = this.recycleHead++;
+    const row = this.recycleRow[k]!;
+    if (this.recycleHead > 1024 && this.recycleHead * 2 > this.recycleRow.length) {
+      this.recycleRow.splice(0, this.recycleHead);
+      this.recycleBorn.splice(0, this.recycleHead);
+      this.recycleHead = 0;
+    }
+    if (this.createdAt[row] !== this.recycleBorn[k] || this.stale[row] === 1 || this.state[row] !== ES.IDLE) return;
+    this.shutDown(row, at);
+    this.counters.environmentsRecycled++;
+    this.stale[row] = 1;
+  }
+
+  private freeStale(row: number): void {
+    this.stale[row] = 0;
     this.freeRows.push(row);
+  }
+
+  /** Takes an idle on-demand environment by `IdleSelection`, skipping recycled ones; -1 when none. */
+  private takeIdle(): number {
+    const mostRecent = this.config.idleSelection === 'most-recent';
+    while (this.idleLen > 0) {
+      const row = mostRecent ? this.popIdleTail() : this.popIdleHead();
+      if (this.stale[row] !== 1) return row;
+      this.freeStale(row);
+    }
+    return -1;
   }
 
   /** Opens what is missing of an environment's connection pool at `t` (the database may refuse some). */
@@ -741,6 +814,7 @@ export class FunctionModel implements Component {
     this.reqDbCpu = grow(this.reqDbCpu, (n) => new Float64Array(n));
     this.envConns = grow(this.envConns, (n) => new Int32Array(n));
     this.envConnInstance = grow(this.envConnInstance, (n) => new Int32Array(n));
+    this.stale = grow(this.stale, (n) => new Uint8Array(n));
     this.busy.rebind(this.busyUntil);
     for (let r = size - 1; r >= this.cap; r--) {
       this.createdAt[r] = -1;
@@ -805,6 +879,7 @@ export class FunctionModel implements Component {
         reqDbCpu: Array.from(this.reqDbCpu),
         envConns: Array.from(this.envConns),
         envConnInstance: Array.from(this.envConnInstance),
+        stale: Array.from(this.stale),
       },
       pending: {
         time: Array.from(this.pTime.subarray(this.pPos, this.pLen)),
@@ -821,6 +896,7 @@ export class FunctionModel implements Component {
       busy: this.busy.toArray(),
       idle: Array.from({ length: this.idleLen }, (_, i) => this.idle[(this.idleHead + i) % this.idle.length]!),
       pcIdle: [...this.pcIdle],
+      recycle: { row: this.recycleRow.slice(this.recycleHead), born: this.recycleBorn.slice(this.recycleHead) },
       aCap: this.aCap,
       events: {
         next: Array.from(this.aNext),
@@ -866,6 +942,7 @@ export class FunctionModel implements Component {
     this.reqDbCpu = Float64Array.from(r.reqDbCpu);
     this.envConns = Int32Array.from(r.envConns);
     this.envConnInstance = Int32Array.from(r.envConnInstance);
+    this.stale = Uint8Array.from(r.stale);
     const p = st.pending;
     this.pPos = 0;
     this.pLen = p.time.length;
@@ -892,6 +969,9 @@ export class FunctionModel implements Component {
     this.idleHead = 0;
     this.idleLen = st.idle.length;
     this.pcIdle = [...st.pcIdle];
+    this.recycleRow = [...st.recycle.row];
+    this.recycleBorn = [...st.recycle.born];
+    this.recycleHead = 0;
     this.aCap = st.aCap;
     this.aNext = Float64Array.from(st.events.next);
     this.aFirst = Float64Array.from(st.events.first);
@@ -934,7 +1014,8 @@ export interface FunctionState {
     | 'reqQueries'
     | 'reqDbCpu'
     | 'envConns'
-    | 'envConnInstance',
+    | 'envConnInstance'
+    | 'stale',
     number[]
   >;
   pending: { time: number[]; duration: number[]; flags: number[]; queries: number[]; dbCpu: number[]; sorted: boolean };
@@ -945,6 +1026,7 @@ export interface FunctionState {
   busy: number[];
   idle: number[];
   pcIdle: number[];
+  recycle: { row: number[]; born: number[] };
   aCap: number;
   events: Record<'next' | 'first' | 'backoff' | 'errors' | 'duration' | 'provisioned' | 'queries' | 'dbCpu', number[]>;
   aFree: number[];

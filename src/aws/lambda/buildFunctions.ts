@@ -38,7 +38,7 @@ export interface BuiltLambda {
   functions: Map<string, FunctionModel>;
 }
 
-function functionConfig(s: Scenario, r: ResourceModel, scalingPer10s: number, defaultIdleMs: number): FunctionConfig {
+function functionConfig(s: Scenario, r: ResourceModel, scalingPer10s: number, defaultIdleMs: number, defaultMaxLifeMs: number | undefined): FunctionConfig {
   const p = r.Properties as FunctionProperties;
   const sim = r.Sim as FunctionSim;
   const architecture = architectureOf(p);
@@ -52,6 +52,7 @@ function functionConfig(s: Scenario, r: ResourceModel, scalingPer10s: number, de
     reserved: p.ReservedConcurrentExecutions,
     provisioned: provisionedConcurrencyOf(s, r.LogicalId),
     idleLifetimeMs: sim.IdleLifetime ?? defaultIdleMs,
+    maxLifetimeMs: sim.MaxLifetime ?? defaultMaxLifeMs ?? Number.POSITIVE_INFINITY,
     idleSelection: sim.IdleSelection,
     initDuration: sim.InitDurationMs ?? defaultInitDuration(p.Runtime, p.PackageType, architecture),
     scalingPer10s,
@@ -69,7 +70,7 @@ export function buildLambda(
 ): BuiltLambda {
   const settings = settingsOf(s).Lambda;
   const resources = Object.values(s.Resources).filter((r) => (FUNCTION_TYPES as readonly string[]).includes(r.Type));
-  const configs = resources.map((r) => functionConfig(s, r, settings.ScalingRate, settings.DefaultIdleLifetime));
+  const configs = resources.map((r) => functionConfig(s, r, settings.ScalingRate, settings.DefaultIdleLifetime, settings.DefaultMaxLifetime));
   // The unreserved pool: the account limit less reservations and the provisioned concurrency of unreserved functions.
   let setAside = 0;
   for (const c of configs) setAside += c.reserved ?? c.provisioned;

@@ -45,6 +45,7 @@ export function functionReport(fn: FunctionModel, prices: LambdaPrices, latency:
     averageConcurrency: r3(c.busyMs / durationMs),
     averageEnvironments: r3(c.environmentMs / durationMs),
     environmentsCreated: c.environmentsCreated,
+    ...(cfg.maxLifetimeMs !== Number.POSITIVE_INFINITY ? { environmentsRecycled: c.environmentsRecycled } : {}),
     gbSeconds: r3((u.durationMbMs + u.provisionedDurationMbMs) / MB_MS_PER_GB_SECOND),
     requests: { arrived: c.arrived, served: c.served, failed: c.failed, queued: fn.queued() },
     latencyMs: latencyPercentiles(latency),

@@ -303,6 +303,11 @@ export const FunctionSimSchema = strictObject({
   IdleLifetime: duration({ minMs: 1 })
     .optional()
     .describe('How long an idle execution environment lives before Lambda reclaims it; default Settings.Lambda.DefaultIdleLifetime'),
+  MaxLifetime: duration({ minMs: 1 })
+    .optional()
+    .describe(
+      'How long an on-demand execution environment may live, busy or idle, before Lambda recycles it (AWS: "every few hours"); default Settings.Lambda.DefaultMaxLifetime (none)',
+    ),
   IdleSelection: oneOf(['most-recent', 'least-recent'])
     .default('most-recent')
     .describe('Which idle environment serves the next request: most-recent (the one freed last; default) or least-recent'),

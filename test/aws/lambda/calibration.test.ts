@@ -12,7 +12,7 @@ describe('Lambda model calibrated against measured AWS experiments', () => {
   });
 
   it('fits worse with least-recent selection, which keeps more environments warm', () => {
-    const e = mape(calibrate(10_000, 600_000, 'least-recent'));
+    const e = mape(calibrate(10_000, { idleLifetimeMs: 600_000, idleSelection: 'least-recent' }));
     expect(e.environments).toBeGreaterThan(15);
   });
 });

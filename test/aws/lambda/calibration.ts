@@ -14,35 +14,56 @@ export interface CalibrationRow {
 
 const CSV = resolve(import.meta.dirname, '../../../data/lambda-measurements.csv');
 
+export interface CalibrationOptions {
+  idleLifetimeMs?: number;
+  maxLifetimeMs?: number;
+  idleSelection?: 'most-recent' | 'least-recent';
+  /** Seeds to average over (each row is simulated once per seed). */
+  seeds?: number[];
+}
+
 /**
- * Simulates every experiment with the model's defaults (IdleLifetime 10 min, IdleSelection
- * most-recent): Poisson arrivals at the measured rate, the measured warm service time, and the
- * cold one's extra as INIT. `invocations` sets the run length of each row.
+ * Simulates every experiment with the model's defaults (IdleLifetime 10 min, no MaxLifetime,
+ * IdleSelection most-recent) unless `o` says otherwise: Poisson arrivals at the measured rate, the
+ * measured warm service time, and the cold one's extra as INIT. `invocations` sets the run length
+ * of each row.
  */
-export function calibrate(invocations: number, idleLifetimeMs = 600_000, idleSelection: 'most-recent' | 'least-recent' = 'most-recent'): CalibrationRow[] {
+export function calibrate(invocations: number, o: CalibrationOptions = {}): CalibrationRow[] {
   const rows = readFileSync(CSV, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const seeds = o.seeds ?? [5];
   return rows.map((r) => {
     const rate = Number(r[1]);
     const warm = Number(r[2]);
     const cold = Number(r[3]);
     const durationMs = Math.round(Math.max(3_600_000, (invocations / rate) * 1000) / 60_000) * 60_000;
-    const { engine, fn } = harness({
-      config: { idleLifetimeMs, idleSelection, initDuration: { Dist: 'constant', Value: cold - warm } },
-      arrivals: { Pattern: 'constant', Rate: rate, Process: 'poisson' },
-      duration: { Dist: 'constant', Value: warm },
-      durationMs,
-      tickMs: rate < 0.1 ? 60_000 : 1000,
-      seed: 5,
-    });
-    engine.run();
-    const c = fn.counters;
+    let share = 0;
+    let environments = 0;
+    for (const seed of seeds) {
+      const { engine, fn } = harness({
+        config: {
+          idleLifetimeMs: o.idleLifetimeMs ?? 600_000,
+          maxLifetimeMs: o.maxLifetimeMs ?? Number.POSITIVE_INFINITY,
+          idleSelection: o.idleSelection ?? 'most-recent',
+          initDuration: { Dist: 'constant', Value: cold - warm },
+        },
+        arrivals: { Pattern: 'constant', Rate: rate, Process: 'poisson' },
+        duration: { Dist: 'constant', Value: warm },
+        durationMs,
+        tickMs: rate < 0.1 ? 60_000 : 1000,
+        seed,
+      });
+      engine.run();
+      const c = fn.counters;
+      share += c.coldStarts / c.invocations / seeds.length;
+      environments += c.environmentMs / durationMs / seeds.length;
+    }
     return {
       experiment: r[0]!,
       arrivalRate: rate,
       measuredColdShare: Number(r[7]),
       measuredEnvironments: Number(r[5]),
-      simulatedColdShare: c.coldStarts / c.invocations,
-      simulatedEnvironments: c.environmentMs / durationMs,
+      simulatedColdShare: share,
+      simulatedEnvironments: environments,
     };
   });
 }

@@ -45,6 +45,7 @@ export function harness(o: HarnessOptions) {
     reserved: undefined,
     provisioned: 0,
     idleLifetimeMs: 600_000,
+    maxLifetimeMs: Number.POSITIVE_INFINITY,
     idleSelection: 'most-recent',
     initDuration: { Dist: 'constant', Value: 200 },
     scalingPer10s: 1000,

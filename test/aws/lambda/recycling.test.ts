@@ -1,0 +1,248 @@
+/**
+ * Recycling at MaxLifetime (Lambda DG: environments are terminated "every few hours ... even for
+ * functions that are invoked continuously"), checked by hand and against a reference model.
+ */
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { Phase } from '../../../src/engine';
+import { toJson } from '../../../src/report';
+import { loadScenarioText } from '../../../src/scenario';
+import { buildReport, Simulation } from '../../../src/sim';
+import { harness } from './harness';
+
+const everySecond = { Pattern: 'constant' as const, Rate: 1, Process: 'exact' as const };
+
+describe('MaxLifetime', () => {
+  it('recycles an environment that reached it while idle, so the next request is cold', () => {
+    // Requests at 0.5 s, 1.5 s, …, 100 ms each: one environment serves them all until it is 60 s old.
+    const { engine, fn } = harness({
+      config: { maxLifetimeMs: 60_000, initDuration: { Dist: 'constant', Value: 0 } },
+      arrivals: everySecond,
+      duration: { Dist: 'constant', Value: 100 },
+      durationMs: 300_000,
+    });
+    engine.run();
+    const c = fn.counters;
+    // Created at 0.5, 60.5, 120.5, 180.5 and 240.5 s; the first four recycled at exactly 60 s of age.
+    expect(c.coldStarts).toBe(5);
+    expect(c.environmentsRecycled).toBe(4);
+    expect(c.environmentMs).toBe(4 * 60_000 + (300_000 - 240_500));
+  });
+
+  it('lets a busy environment finish its request, then recycles it', () => {
+    // Always busy (1 s requests every second); 60.2 s of age falls inside the request of 60.5–61.5 s.
+    const { engine, fn } = harness({
+      config: { maxLifetimeMs: 60_200, initDuration: { Dist: 'constant', Value: 0 } },
+      arrivals: everySecond,
+      duration: { Dist: 'constant', Value: 1000 },
+      durationMs: 200_000,
+    });
+    engine.run();
+    const c = fn.counters;
+    // Environments start at 0.5, 61.5 and 122.5 s (each request arriving as the old one is shut down) and 183.5 s.
+    expect(c.coldStarts).toBe(4);
+    expect(c.environmentsRecycled).toBe(3);
+    expect(c.environmentMs).toBe(3 * 61_000 + (200_000 - 183_500));
+    // Nothing is lost to the recycling: only the request still running at the end is not served.
+    expect(c.served).toBe(c.arrived - 1);
+    expect(c.throttles + c.failed).toBe(0);
+  });
+
+  it('never recycles without a MaxLifetime', () => {
+    const { engine, fn } = harness({ arrivals: everySecond, duration: { Dist: 'constant', Value: 100 }, durationMs: 7_200_000 });
+    engine.run();
+    expect(fn.counters.coldStarts).toBe(1);
+    expect(fn.counters.environmentsRecycled).toBe(0);
+  });
+
+  it('does not recycle provisioned environments', () => {
+    const { engine, fn } = harness({
+      config: { maxLifetimeMs: 60_000, provisioned: 1 },
+      arrivals: everySecond,
+      duration: { Dist: 'constant', Value: 100 },
+      durationMs: 300_000,
+    });
+    engine.run();
+    expect(fn.counters.coldStarts).toBe(0);
+    expect(fn.counters.environmentsRecycled).toBe(0);
+  });
+});
+
+/** A direct model of environments with an idle lifetime and a maximum lifetime: a linear scan per event. */
+function reference(arrivals: { t: number; d: number }[], o: { idleMs: number; maxMs: number; initMs: number; mostRecent: boolean; endMs: number }) {
+  interface Env {
+    created: number;
+    busyUntil: number; // NaN when idle
+    idleSince: number;
+  }
+  const envs = new Set<Env>();
+  let cold = 0;
+  let recycled = 0;
+  let envMs = 0;
+  const die = (e: Env, at: number) => {
+    envs.delete(e);
+    envMs += at - e.created;
+  };
+  const settle = (until: number) => {
+    for (;;) {
+      // The earliest due event: a completion, an idle reap, an idle environment's recycle (that order at equal times).
+      let best: Env | undefined;
+      let bestT = Number.POSITIVE_INFINITY;
+      let kind = 0;
+      for (const e of envs) {
+        const idle = Number.isNaN(e.busyUntil);
+        const cands: [number, number][] = idle
+          ? [
+              [e.idleSince + o.idleMs, 1],
+              [e.created + o.maxMs, 2],
+            ]
+          : [[e.busyUntil, 0]];
+        for (const [t, k] of cands) {
+          if (t < bestT || (t === bestT && k < kind)) {
+            bestT = t;
+            best = e;
+            kind = k;
+          }
+        }
+      }
+      if (best === undefined || bestT > until) return;
+      if (kind === 0) {
+        best.busyUntil = Number.NaN;
+        best.idleSince = bestT;
+        if (bestT >= best.created + o.maxMs) {
+          recycled++;
+          die(best, bestT);
+        }
+      } else {
+        if (kind === 2) recycled++;
+        die(best, bestT);
+      }
+    }
+  };
+  for (const a of arrivals) {
+    settle(a.t);
+    let pick: Env | undefined;
+    for (const e of envs) {
+      if (!Number.isNaN(e.busyUntil)) continue;
+      if (pick === undefined || (o.mostRecent ? e.idleSince > pick.idleSince : e.idleSince < pick.idleSince)) pick = e;
+    }
+    if (pick !== undefined) pick.busyUntil = a.t + a.d;
+    else {
+      cold++;
+      envs.add({ created: a.t, busyUntil: a.t + o.initMs + a.d, idleSince: Number.NaN });
+    }
+  }
+  settle(o.endMs);
+  for (const e of envs) envMs += o.endMs - e.created;
+  return { cold, recycled, envMs };
+}
+
+describe('environments against a reference model', () => {
+  test.prop(
+    [
+      fc.array(fc.record({ gap: fc.double({ min: 1, max: 40_000, noNaN: true }), d: fc.double({ min: 1, max: 30_000, noNaN: true }) }), {
+        minLength: 1,
+        maxLength: 400,
+      }),
+      fc.integer({ min: 5_000, max: 120_000 }),
+      fc.integer({ min: 10_000, max: 600_000 }),
+      fc.boolean(),
+    ],
+    { numRuns: 60 },
+  )('cold starts, recycles and environment time match exactly', (reqs, idleMs, maxMs, mostRecent) => {
+    const tickMs = 1000;
+    const arrivals: { t: number; d: number }[] = [];
+    let t = 0;
+    for (const r of reqs) {
+      t += r.gap;
+      arrivals.push({ t, d: r.d });
+    }
+    const endMs = Math.ceil((t + 1) / tickMs) * tickMs + 60 * tickMs;
+    const initMs = 250;
+    const { engine, fn } = harness({
+      config: { idleLifetimeMs: idleMs, maxLifetimeMs: maxMs, idleSelection: mostRecent ? 'most-recent' : 'least-recent', initDuration: { Dist: 'constant', Value: initMs } },
+      arrivals: { Pattern: 'constant', Rate: 0, Process: 'exact' },
+      duration: { Dist: 'constant', Value: 1 },
+      durationMs: endMs,
+      tickMs,
+    });
+    // Deliver the drawn arrivals tick by tick.
+    let next = 0;
+    engine.register(
+      {
+        name: 'arrivals',
+        step(tickStart: number, len: number) {
+          const offs: number[] = [];
+          const ds: number[] = [];
+          while (next < arrivals.length && arrivals[next]!.t < tickStart + len) {
+            offs.push(arrivals[next]!.t - tickStart);
+            ds.push(arrivals[next]!.d);
+            next++;
+          }
+          if (offs.length > 0) {
+            fn.deliver({ count: offs.length, offsetsMs: Float64Array.from(offs), work: { DurationMs: Float64Array.from(ds) } as never, tickStartMs: tickStart, tickMs: len }, false);
+          }
+        },
+        checkpoint: () => next,
+        restore: (s: unknown) => {
+          next = s as number;
+        },
+      },
+      Phase.Arrivals,
+    );
+    engine.run();
+    const want = reference(arrivals, { idleMs, maxMs, initMs, mostRecent, endMs });
+    const c = fn.counters;
+    expect({ cold: c.coldStarts, recycled: c.environmentsRecycled, invocations: c.invocations }).toEqual({ cold: want.cold, recycled: want.recycled, invocations: arrivals.length });
+    expect(c.environmentMs).toBeCloseTo(want.envMs, 3);
+  });
+});
+
+describe('MaxLifetime through a scenario', () => {
+  const text = (extra: string) => `
+Name: recycle
+Seed: 4
+Duration: 3h
+Transform: AWS::Serverless-2016-10-31
+${extra}
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Metadata: { clustersim: { InitDurationMs: { Dist: constant, Value: 300 } } }
+    Properties: { Runtime: nodejs22.x, Handler: index.handler, CodeUri: src/, MemorySize: 512, Timeout: 10 }
+Workload:
+  - Name: calls
+    Target: Fn
+    Arrivals: { Pattern: constant, Rate: 20 }
+    Work: { DurationMs: { Dist: lognormal, Mean: 100, P99: 400 } }
+`;
+
+  it('reports environmentsRecycled when set, and cold starts every MaxLifetime on a steady load', () => {
+    const plain = new Simulation(loadScenarioText(text(''), 'r.yaml'));
+    plain.run();
+    const withMax = new Simulation(loadScenarioText(text('Settings: { Lambda: { DefaultMaxLifetime: 1h } }'), 'r.yaml'));
+    withMax.run();
+    const a = plain.report().resources['Fn']!;
+    const b = withMax.report().resources['Fn']!;
+    expect(a['environmentsRecycled']).toBeUndefined();
+    const recycled = b['environmentsRecycled'] as number;
+    // Every environment of the opening burst is recycled at least once in 3 h, and most of them are
+    // needed again (a cold start); the rarely used ones at the top of the pool may not be.
+    expect(recycled).toBeGreaterThanOrEqual(a['environmentsCreated'] as number);
+    expect((b['coldStarts'] as number) - (a['coldStarts'] as number)).toBeGreaterThan(recycled / 2);
+  });
+
+  it('resumes from a checkpoint taken between recycles to the identical report', () => {
+    const s = loadScenarioText(text('Settings: { Lambda: { DefaultMaxLifetime: 25m } }'), 'r.yaml');
+    const whole = new Simulation(s, { series: true });
+    whole.run();
+    const expected = toJson(buildReport(s, [whole.report()], []));
+    const first = new Simulation(s, { series: true });
+    first.engine.runUntil(47 * 60_000 + 300);
+    const cp = JSON.parse(JSON.stringify(first.checkpoint()));
+    const resumed = new Simulation(s, { series: true });
+    resumed.restore(cp);
+    resumed.run();
+    expect(toJson(buildReport(s, [resumed.report()], []))).toBe(expected);
+  });
+});

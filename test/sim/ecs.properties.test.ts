@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { instanceLifecycle, taskLifecycle } from '../../src/aws/ecs';
+import { loadScenario } from '../../src/scenario';
 import { runVariant, Simulation } from '../../src/sim';
 import { ec2Scenario } from './ec2Helpers';
 
@@ -46,5 +47,57 @@ describe('ECS model invariants', () => {
       }),
       { numRuns: 15 },
     );
+  });
+});
+
+describe('kept counts of a service', () => {
+  /** What ServiceModel keeps as tasks start, stop and serve, counted again from the tasks. */
+  const scan = (service: { tasks: { host: { server: { ownerCount: Int32Array } } | null; slot: number; billStartMs: number; kind: string }[] }) => {
+    let inFlight = 0;
+    let billing = 0;
+    let billingSpot = 0;
+    for (const t of service.tasks) {
+      if (t.host !== null) inFlight += t.host.server.ownerCount[t.slot]!;
+      if (t.billStartMs >= 0) {
+        if (t.kind === 'FARGATE_SPOT') billingSpot++;
+        else billing++;
+      }
+    }
+    return { inFlight, billing, billingSpot };
+  };
+
+  it.each([
+    ['steady-web', 'fargate-spot'],
+    ['flash-sale', 'fargate-spot'],
+    ['flash-sale', 'zone-outage'],
+    ['diurnal-web', 'fargate'],
+  ])('match a recount every tick in %s, variant %s (Spot, scaling, faults), and after a restore', (name, variant) => {
+    const s = loadScenario(`scenarios/${name}.yaml`, { variant });
+    s.DurationMs = Math.min(s.DurationMs, 3 * 3_600_000);
+    const sim = new Simulation(s);
+    let ticks = 0;
+    let billedSeen = 0;
+    let inFlightSeen = 0;
+    const check = (x: Simulation) => {
+      for (const cluster of x.clusters) {
+        for (const service of cluster.services) {
+          const want = scan(service);
+          expect({ inFlight: service.inFlight, billing: service.billingTasks, billingSpot: service.billingSpotTasks }).toEqual(want);
+          billedSeen += want.billing + want.billingSpot;
+          inFlightSeen += want.inFlight;
+        }
+      }
+    };
+    while (sim.step()) {
+      if (++ticks % 7 === 0) check(sim);
+      if (ticks === 5000) {
+        const restored = new Simulation(s);
+        restored.restore(JSON.parse(JSON.stringify(sim.checkpoint())));
+        check(restored);
+      }
+    }
+    // The recount saw requests in flight, and billed tasks where the variant runs on Fargate.
+    expect(inFlightSeen).toBeGreaterThan(0);
+    if (variant !== 'zone-outage') expect(billedSeen).toBeGreaterThan(0);
   });
 });

@@ -206,7 +206,7 @@ export class ClusterModel implements Component, RequestRouter, CostRates {
     for (const service of this.services) {
       for (const task of service.tasks) {
         if (task.billStartMs >= 0) service.meterFor(task.td, task.kind).bill(task.billStartMs, endMs, false);
-        task.billStartMs = -1;
+        service.endBilling(task);
       }
     }
     for (const asg of this.asgs) {
@@ -229,9 +229,7 @@ export class ClusterModel implements Component, RequestRouter, CostRates {
 
   /** Requests still in tasks (the report's `queued` at the end) for one service. */
   queued(service: ServiceModel): number {
-    let n = 0;
-    for (const t of service.tasks) if (t.host !== null) n += t.host.server.ownerCount[t.slot]!;
-    return n;
+    return service.inFlight;
   }
 
   checkpoint(): ClusterState {

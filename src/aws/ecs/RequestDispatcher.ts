@@ -66,6 +66,7 @@ export class RequestDispatcher implements CompletionSink {
         waitMs = r.latencyMs;
       }
       host.server.admit(t, work, task.slot, waitMs);
+      service.inFlight++;
       c.cpuMs += work;
     }
   }
@@ -75,6 +76,7 @@ export class RequestDispatcher implements CompletionSink {
     const task = this.currentHost!.slots[owner]!;
     const service = this.services[task.service]!;
     service.counters.served++;
+    service.inFlight--;
     service.latency.record(latencyMs);
     this.tickLatency[2 * task.service]! += latencyMs;
     this.tickLatency[2 * task.service + 1]!++;

@@ -117,6 +117,22 @@ export class ServiceModel {
   tasks: Task[] = [];
   /** RUNNING tasks, for routing. */
   running: Task[] = [];
+  /**
+   * The running tasks' reserved vCPU, memory and baseline memory use, summed for the `running`
+   * array they were summed over (it is replaced, never changed in place, when a task starts or stops).
+   */
+  private sumsOf: Task[] | null = null;
+  /**
+   * Tasks billed now (Fargate and Fargate Spot: `billStartMs` ≥ 0) and requests in the service's
+   * tasks now; kept as they change (`beginBilling`, `endBilling`, the dispatcher), recounted
+   * from the tasks after a restore (`recount`). The per-tick meter reads them.
+   */
+  billingTasks = 0;
+  billingSpotTasks = 0;
+  inFlight = 0;
+  private sumVcpu = 0;
+  private sumMemory = 0;
+  private sumBaseline = 0;
   /** The task definition new tasks run. */
   taskDef: TaskDefConfig;
   /** Every task definition the service may run (its own and those deployed to it), by logical ID. */
@@ -193,18 +209,58 @@ export class ServiceModel {
   }
 
   /** Closes the tick's metrics; returns the tick's CPU utilisation. */
+  /** A Fargate task's billing starts at `atMs`. */
+  beginBilling(task: Task, atMs: number): void {
+    if (task.billStartMs < 0) {
+      if (task.kind === 'FARGATE_SPOT') this.billingSpotTasks++;
+      else this.billingTasks++;
+    }
+    task.billStartMs = atMs;
+  }
+
+  /** A task's billing ends (its usage was metered by the caller). */
+  endBilling(task: Task): void {
+    if (task.billStartMs < 0) return;
+    if (task.kind === 'FARGATE_SPOT') this.billingSpotTasks--;
+    else this.billingTasks--;
+    task.billStartMs = -1;
+  }
+
+  /** Recounts the billed tasks and the requests in flight from the tasks (after a restore). */
+  recount(): void {
+    this.billingTasks = 0;
+    this.billingSpotTasks = 0;
+    this.inFlight = 0;
+    for (const task of this.tasks) {
+      if (task.host !== null) this.inFlight += task.host.server.ownerCount[task.slot]!;
+      if (task.billStartMs >= 0) {
+        if (task.kind === 'FARGATE_SPOT') this.billingSpotTasks++;
+        else this.billingTasks++;
+      }
+    }
+  }
+
   closeTick(tickStartMs: number, tickMs: number, waiting: number, inFlight: number, latencyMean: number, costPerHour: number): void {
     const c = this.counters;
     const n = this.running.length;
     const dtS = tickMs / 1000;
-    let vcpu = 0;
-    let memory = 0;
-    let memoryUsed = 0;
-    for (const t of this.running) {
-      vcpu += t.td.cpuUnits / 1024;
-      memory += t.td.memoryMiB;
-      memoryUsed += t.td.memoryBaselineMiB;
+    if (this.sumsOf !== this.running) {
+      let v = 0;
+      let m = 0;
+      let b = 0;
+      for (const t of this.running) {
+        v += t.td.cpuUnits / 1024;
+        m += t.td.memoryMiB;
+        b += t.td.memoryBaselineMiB;
+      }
+      this.sumVcpu = v;
+      this.sumMemory = m;
+      this.sumBaseline = b;
+      this.sumsOf = this.running;
     }
+    const vcpu = this.sumVcpu;
+    const memory = this.sumMemory;
+    let memoryUsed = this.sumBaseline;
     // Requests in flight add their memory (MemoryPerRequestMiB of the current task definition).
     memoryUsed += inFlight * this.taskDef.memoryPerRequestMiB;
     this.lastMemoryUtilization = n > 0 ? Math.min(100, (100 * memoryUsed) / memory) : Number.NaN;

@@ -65,7 +65,7 @@ export class TaskRunner {
       }
       task.status = TS.RUNNING;
       task.runningSinceMs = now;
-      if (task.kind !== 'EC2') task.billStartMs = now;
+      if (task.kind !== 'EC2') service.beginBilling(task, now);
       refreshRunning(service);
       this.scheduleSpot(task);
       return task;
@@ -106,9 +106,7 @@ export class TaskRunner {
     const phases = task.phases!;
     switch (next) {
       case TS.PENDING:
-        if (task.kind !== 'EC2') {
-          task.billStartMs = atMs;
-        }
+        if (task.kind !== 'EC2') service.beginBilling(task, atMs);
         this.after(task, phases.pendingMs, 'STARTED');
         break;
       case TS.ACTIVATING:
@@ -128,7 +126,7 @@ export class TaskRunner {
       case TS.DEPROVISIONING:
         if (task.billStartMs >= 0) {
           service.meterFor(task.td, task.kind).bill(task.billStartMs, atMs, true);
-          task.billStartMs = -1;
+          service.endBilling(task);
         }
         this.after(task, task.kind === 'EC2' ? (td.awsvpc ? AWSVPC_ATTACH_MS : 0) : FARGATE_STOP_DEFAULTS.deprovisioningMs, 'DEPROVISIONED');
         break;
@@ -152,7 +150,7 @@ export class TaskRunner {
     const service = this.world.services[task.service]!;
     if (task.billStartMs >= 0) {
       service.meterFor(task.td, task.kind).bill(task.billStartMs, atMs, true);
-      task.billStartMs = -1;
+      service.endBilling(task);
     }
     if (task.waitingSinceMs >= 0) this.world.waiting = this.world.waiting.filter((id) => id !== task.id);
     task.status = TS.STOPPED;
@@ -214,6 +212,7 @@ export class TaskRunner {
       const left = host.server.ownerCount[task.slot]!;
       if (left > 0) {
         host.server.dropOwner(task.slot);
+        service.inFlight -= left;
         service.counters.failed += left;
         service.counters.failedTaskStopped += left;
       }

@@ -121,6 +121,7 @@ export function restoreCluster(world: ClusterWorld, s: ClusterState, launchBucke
   for (const svc of world.services) {
     svc.tasks.sort((a, b) => a.id - b.id);
     refreshRunning(svc);
+    svc.recount();
   }
   world.waiting = [...s.waiting];
   world.drainingToTerminate = new Set(s.drainingToTerminate);

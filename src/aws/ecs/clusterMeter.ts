@@ -27,16 +27,9 @@ export function meterTick(world: ClusterWorld, tickLatency: number[], rates: Cos
     if (t !== undefined) waitingByService[t.service]!++;
   }
   for (const service of world.services) {
-    let inFlight = 0;
-    let billing = 0;
-    let billingSpot = 0;
-    for (const task of service.tasks) {
-      if (task.host !== null) inFlight += task.host.server.ownerCount[task.slot]!;
-      if (task.billStartMs >= 0) {
-        if (task.kind === 'FARGATE_SPOT') billingSpot++;
-        else billing++;
-      }
-    }
+    const inFlight = service.inFlight;
+    const billing = service.billingTasks;
+    const billingSpot = service.billingSpotTasks;
     const i = service.index;
     const n = tickLatency[2 * i + 1]!;
     const mean = n > 0 ? tickLatency[2 * i]! / n : Number.NaN;

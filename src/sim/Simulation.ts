@@ -44,10 +44,16 @@ import { buildScalers } from './buildScalers';
 import { pricingOptions } from './pricingOptions';
 import type { ServiceScaler } from '../aws/autoscaling';
 
-/** A latency histogram whose state survives checkpoints (the model records into it). */
-class CheckpointedHistogram {
+/**
+ * A latency histogram whose state survives checkpoints (the model records into it). `listener`,
+ * when set, is also given every value recorded (the live app's per-interval percentiles); it
+ * cannot change what is recorded and is not part of the checkpoint.
+ */
+export class CheckpointedHistogram {
   histogram = new LatencyHistogram();
-  record(ms: number, count?: number): void {
+  listener: ((ms: number, count: number) => void) | undefined = undefined;
+  record(ms: number, count = 1): void {
+    this.listener?.(ms, count);
     this.histogram.record(ms, count);
   }
   checkpoint(): string {

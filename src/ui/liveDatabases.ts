@@ -8,13 +8,11 @@
 import { auroraLineItems, type DatabaseModel, IS as DBS, V1_ACU_HOUR_USD_UNVERIFIED } from '../aws/rds';
 import { sumCosts } from '../report';
 import type { Simulation } from '../sim';
-import { tapDatabaseWork } from './introspect';
 import { type Caption, DB_STRIDE, type DatabaseMeta } from './protocol';
 
 /** Per DB instance (all clusters, in order), checkpointed with the run. */
 export interface DatabaseSide {
-  /** CPU-ms admitted so far, CPU-ms done by the last tick's end, CPU utilisation 0–1 over the last tick. */
-  admitted: number[];
+  /** CPU-ms done by the last tick's end, CPU utilisation 0–1 over the last tick. */
   done: number[];
   util: number[];
   /** Lifecycle state (`IS` of src/aws/rds) and ACUs at the last tick's end. */
@@ -81,23 +79,12 @@ export class LiveDatabases {
   fresh(sim: Simulation): DatabaseSide {
     const each = (f: (x: DatabaseModel['instances'][number]) => number) => this.ids.flatMap((id) => sim.databases.get(id)!.instances.map(f));
     return {
-      admitted: new Array<number>(this.count).fill(0),
       done: new Array<number>(this.count).fill(0),
       util: new Array<number>(this.count).fill(0),
       state: each((x) => x.state),
       acu: each((x) => x.acu),
       scalePauseMs: new Array<number>(this.count).fill(-1e15),
     };
-  }
-
-  /** Counts each instance's admitted CPU work into `side()` (called with the current side: a seek replaces it). */
-  tap(sim: Simulation, side: () => DatabaseSide): void {
-    this.ids.forEach((id, d) => {
-      const first = this.first[d]!;
-      tapDatabaseWork(sim.databases.get(id)!, (instance, cpuMs) => {
-        side().admitted[first + instance]! += cpuMs;
-      });
-    });
   }
 
   /** Each instance's CPU utilisation over the tick just stepped (CPU-ms worked off / vCPU-ms it had). */
@@ -109,7 +96,7 @@ export class LiveDatabases {
       for (let i = 0; i < db.instances.length; i++) {
         const x = db.instances[i]!;
         const k = first + i;
-        const done = side.admitted[k]! - x.backlogCpuMs;
+        const done = x.cpuWorkMs - x.backlogCpuMs;
         const running = x.state !== DBS.PAUSED && x.state !== DBS.RESUMING;
         const p = db.config.instances[i]!.provisioned;
         const vcpu = !running ? 0 : p !== undefined ? p.vcpu : Math.max(0.5, x.acu) * db.config.vcpuPerAcu;

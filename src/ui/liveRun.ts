@@ -16,7 +16,6 @@ import { LatencyHistogram, sumCosts } from '../report';
 import { analyzeScenarioText, type Scenario, type ScenarioIssue, settingsOf } from '../scenario';
 import { Simulation } from '../sim';
 import { formatDuration } from './format';
-import { tapEnvironmentBusy, tapLatency, tapSpotInterruptions } from './introspect';
 import { IntervalLatency } from './intervalLatency';
 import { type DatabaseSide, LiveDatabases } from './liveDatabases';
 import { hasResourceKnobs, KNOB_VARIANT, type Knobs, knobAvailability, type KnobAvailability, knobOverrides, scaleLoad, withKnobVariant } from './knobs';
@@ -101,8 +100,6 @@ interface Side {
   spotInstances: Record<number, number>;
   /** The last cluster scale-out captions, by Auto Scaling group (why an instance was launched). */
   launchReasons: { asg: string; atMs: number; text: string }[];
-  /** Per function, per environment row: [createdAt of the environment, busy ms of its finished invocations (INIT included)]. */
-  envBusy: Record<string, Record<number, [number, number]>>;
 }
 
 /** How long the scene marks a task or instance after its Spot interruption, simulated ms. */
@@ -137,7 +134,6 @@ export class LiveRun {
   private readonly dbs: LiveDatabases;
   /** Spot interruptions seen during the step in progress (from the taps), and each cluster's tap baseline. */
   private spotHits: { cluster: number; task?: number; service?: number; instance?: number }[] = [];
-  private spotBaselines: (() => void)[] = [];
   private readonly spotWarningMs: number;
 
   constructor(
@@ -215,28 +211,20 @@ export class LiveRun {
 
   private tap(): void {
     const into = (ms: number, count: number) => this.interval.record(ms, count);
-    for (const s of this.sim.services.values()) tapLatency(s.latency, into);
-    for (const f of this.sim.functions.values()) tapLatency(f.latency, into);
-    for (const [id, q] of this.sim.queues) if (this.producerTargets.has(id)) tapLatency(q.latency, into);
-    this.dbs.tap(this.sim, () => this.side.db);
-    for (const [id, { model }] of this.sim.functions) {
-      tapEnvironmentBusy(model, (row, ms) => {
-        const created = model.environmentView().createdAt[row]!;
-        this.side.envBusy[id] ??= {};
-        const rows = this.side.envBusy[id];
-        const e = rows[row];
-        // A row is reused after its environment is reaped: start again for the new one.
-        rows[row] = e !== undefined && e[0] === created ? [created, e[1] + ms] : [created, ms];
+    for (const s of this.sim.services.values()) s.latency.listener = into;
+    for (const f of this.sim.functions.values()) f.latency.listener = into;
+    for (const [id, q] of this.sim.queues) if (this.producerTargets.has(id)) q.latency.listener = into;
+    this.spotHits = [];
+    for (const [ci, c] of this.sim.clusters.entries()) {
+      c.observe({
+        spotTaskInterrupted: (task, service) => {
+          this.spotHits.push({ cluster: ci, task, service });
+        },
+        spotInstanceWarned: (instance) => {
+          this.spotHits.push({ cluster: ci, instance });
+        },
       });
     }
-    this.spotHits = [];
-    this.spotBaselines = this.sim.clusters.map((c, ci) =>
-      tapSpotInterruptions(
-        c,
-        (task, service) => this.spotHits.push({ cluster: ci, task, service }),
-        (instance) => this.spotHits.push({ cluster: ci, instance }),
-      ),
-    );
   }
 
   /** Workload targets (a queue producers send to counts its messages; a dead-letter queue's are counted as failed). */
@@ -272,7 +260,6 @@ export class LiveRun {
       spotTasks: {},
       spotInstances: {},
       launchReasons: [],
-      envBusy: Object.fromEntries([...this.sim.functions.keys()].map((k) => [k, {}])),
     };
   }
 
@@ -289,7 +276,6 @@ export class LiveRun {
     if (this.report !== undefined) return 0;
     if (this.side.nextSampleMs === 0 && this.nowMs === 0) this.sample();
     const before = this.nowMs;
-    for (const b of this.spotBaselines) b();
     this.spotHits.length = 0;
     const more = this.sim.step();
     this.accrue(before, this.nowMs - before);
@@ -835,10 +821,9 @@ export class LiveRun {
     const fns = new Float64Array(sim.functions.size * FN_STRIDE);
     let e = 0;
     let f = 0;
-    for (const [fnId, { model }] of sim.functions) {
+    for (const { model } of sim.functions.values()) {
       const rows = fnRows[f]!;
       const start = e;
-      const busy = this.side.envBusy[fnId] ?? {};
       const lp = sim.prices.lambda;
       const arm = model.config.architecture === 'arm64';
       const gib = model.config.memoryMB / 1024;
@@ -849,13 +834,13 @@ export class LiveRun {
         if (rows.createdAt[r]! < 0) continue;
         const st = rows.state[r]!;
         if (st === ES.REAPED) continue;
-        const b = busy[r];
-        if (b !== undefined && b[0] === rows.createdAt[r]) {
+        const busyMs = rows.busyMs[r]!;
+        if (busyMs > 0) {
           // Busy ms × memory at the price table's (first-tier) duration rate; an on-demand
           // environment's INIT is in its busy time, and billed only when the function's INIT is.
           const pc = rows.provisionedEnv[r] === 1;
           const initMs = pc || billInit ? 0 : Math.max(0, rows.initUntil[r]! - rows.createdAt[r]!);
-          envCost[e] = (gib * Math.max(0, b[1] - initMs) * (pc ? provisionedRate : onDemandRate)) / 1000;
+          envCost[e] = (gib * Math.max(0, busyMs - initMs) * (pc ? provisionedRate : onDemandRate)) / 1000;
         } else envCost[e] = 0;
         envs[e++] = (st === ES.INITIALIZING ? 0 : st === ES.BUSY ? 1 : 2) | (rows.provisionedEnv[r] ? ENV_PROVISIONED : 0);
       }

@@ -140,6 +140,7 @@ export class ClusterFaults {
           for (const t of pick(service.running.filter((t) => t.kind === 'FARGATE_SPOT' && inZone(t.zone)), f.Count)) {
             record.tasksLost++;
             service.counters.spotInterruptions++;
+            this.world.observer?.spotTaskInterrupted?.(t.id, t.service, atMs);
             this.taskRunner.stop(t, atMs);
           }
         }

@@ -35,7 +35,7 @@ import {
 import { ClusterFaults, type FaultRecord } from './ClusterFaults';
 import { type CostRates, meterTick } from './clusterMeter';
 import type { AsgConfig, CapacityKind, ContainerInstance, Task } from './clusterTypes';
-import type { ClusterWorld, EcsQuotas, SpotSettings } from './clusterWorld';
+import type { ClusterObserver, ClusterWorld, EcsQuotas, SpotSettings } from './clusterWorld';
 import type { InstanceEvent } from './containerInstanceLifecycle';
 import { InstanceFleet } from './InstanceFleet';
 import { RequestDispatcher } from './RequestDispatcher';
@@ -99,6 +99,7 @@ export class ClusterModel implements Component, RequestRouter, CostRates {
       zonesDown: new Set(),
       nextTaskId: 1,
       nextInstanceId: 1,
+      observer: undefined,
     };
     this.dispatcher = new RequestDispatcher(this.services, this.instances);
     this.placement = new TaskPlacement(this.world);
@@ -189,6 +190,11 @@ export class ClusterModel implements Component, RequestRouter, CostRates {
     } else if (kind === K_DEPLOY) {
       this.scheduler.startDeployment(arg);
     }
+  }
+
+  /** Tells `observer` of the cluster's events from now on (undefined: no one); it cannot change them. */
+  observe(observer: ClusterObserver | undefined): void {
+    this.world.observer = observer;
   }
 
   /** Starts a deployment of `taskDefId` to a service (a top-level `Deployments` entry). */

@@ -136,6 +136,7 @@ export class InstanceFleet {
     const world = this.world;
     const inst = world.instances.get(instanceId);
     if (inst !== undefined && (inst.status === IS.ACTIVE || inst.status === IS.REGISTERING || inst.status === IS.LAUNCHING)) {
+      world.observer?.spotInstanceWarned?.(inst.id, atMs);
       this.drain(inst, atMs);
       world.engine.at(atMs + world.spot.warningMs, world.name, K_SPOT_RECLAIM, inst.id, Priority.Lifecycle);
     }

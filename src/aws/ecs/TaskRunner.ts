@@ -163,6 +163,7 @@ export class TaskRunner {
     const task = this.world.tasks.get(taskId);
     if (task !== undefined && task.status <= TS.RUNNING) {
       this.world.services[task.service]!.counters.spotInterruptions++;
+      this.world.observer?.spotTaskInterrupted?.(task.id, task.service, atMs);
       this.stop(task, atMs);
     }
   }

@@ -23,6 +23,17 @@ export interface SpotSettings {
   warningMs: number;
 }
 
+/**
+ * Someone who watches a cluster as it runs (the live app): told of events as they happen, never
+ * able to change them. Not part of the simulation's state (not checkpointed).
+ */
+export interface ClusterObserver {
+  /** A Fargate Spot task is being stopped by an interruption (its two-minute warning, or a fault). */
+  spotTaskInterrupted?(taskId: number, service: number, atMs: number): void;
+  /** A Spot instance got its two-minute warning and starts draining. */
+  spotInstanceWarned?(instanceId: number, atMs: number): void;
+}
+
 export interface ClusterWorld {
   readonly engine: Engine;
   /** The component name the cluster's events are addressed to. */
@@ -45,4 +56,6 @@ export interface ClusterWorld {
   zonesDown: Set<string>;
   nextTaskId: number;
   nextInstanceId: number;
+  /** Who watches the cluster (`ClusterModel.observe`), if anyone. */
+  observer: ClusterObserver | undefined;
 }

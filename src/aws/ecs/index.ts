@@ -3,7 +3,7 @@ export { capacityProviderReservation, instancesNeeded, type ManagedScalingInput,
 export { buildClusters, type BuiltCluster, ecsQuotas, instanceTypeInfo, spotSettings, taskDefConfig, UnsupportedFeatureError } from './buildCluster';
 export type { AsgState } from './asgState';
 export { ClusterModel } from './ClusterModel';
-export type { EcsQuotas, SpotSettings } from './clusterWorld';
+export type { ClusterObserver, EcsQuotas, SpotSettings } from './clusterWorld';
 export type * from './clusterTypes';
 export { IS, instanceLifecycle, containerInstanceMachine, type InstanceStatus } from './containerInstanceLifecycle';
 export { FargateMeter, type FargateUsage } from './FargateMeter';

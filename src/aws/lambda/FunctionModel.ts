@@ -153,6 +153,8 @@ export class FunctionModel implements Component {
   private idleSince = new Float64Array(0);
   private busyUntil = new Float64Array(0);
   private initUntil = new Float64Array(0);
+  /** Σ busy time (INIT included) of the environment in the row, over its finished invocations, ms. */
+  private envBusyMs = new Float64Array(0);
   /**
    * The invocation an environment runs: when it started, when its request first arrived, its
    * async throttle-backoff steps (-1 for a synchronous request) and error retries, its duration
@@ -284,8 +286,9 @@ export class FunctionModel implements Component {
     readonly provisionedEnv: Readonly<Uint8Array>;
     readonly createdAt: Readonly<Float64Array>;
     readonly initUntil: Readonly<Float64Array>;
+    readonly busyMs: Readonly<Float64Array>;
   } {
-    return { cap: this.cap, state: this.state, provisionedEnv: this.provisionedEnv, createdAt: this.createdAt, initUntil: this.initUntil };
+    return { cap: this.cap, state: this.state, provisionedEnv: this.provisionedEnv, createdAt: this.createdAt, initUntil: this.initUntil, busyMs: this.envBusyMs };
   }
 
   /** Whether the handler queries a database. */
@@ -600,6 +603,7 @@ export class FunctionModel implements Component {
     const cfg = this.config;
     this.busyCount--;
     c.busyMs += end - this.startAt[row]!;
+    this.envBusyMs[row]! += end - this.startAt[row]!;
     if (this.provisionedEnv[row] !== 1 && cfg.reserved === undefined) this.account.unreservedInUse--;
     if (this.state[row] === ES.INITIALIZING) this.state[row] = environmentLifecycle.next(ES.INITIALIZING, 'INITIALIZED');
     this.state[row] = environmentLifecycle.next(this.state[row]!, 'DONE');
@@ -684,6 +688,7 @@ export class FunctionModel implements Component {
     this.state[row] = environmentLifecycle.initial;
     this.provisionedEnv[row] = provisioned ? 1 : 0;
     this.createdAt[row] = t;
+    this.envBusyMs[row] = 0;
     if (!provisioned && this.config.maxLifetimeMs !== Number.POSITIVE_INFINITY) {
       this.recycleRow.push(row);
       this.recycleBorn.push(t);
@@ -801,6 +806,7 @@ export class FunctionModel implements Component {
     this.idleSince = grow(this.idleSince, (n) => new Float64Array(n));
     this.busyUntil = grow(this.busyUntil, (n) => new Float64Array(n));
     this.initUntil = grow(this.initUntil, (n) => new Float64Array(n));
+    this.envBusyMs = grow(this.envBusyMs, (n) => new Float64Array(n));
     this.startAt = grow(this.startAt, (n) => new Float64Array(n));
     this.reqArrival = grow(this.reqArrival, (n) => new Float64Array(n));
     this.reqBackoff = grow(this.reqBackoff, (n) => new Int32Array(n));
@@ -866,6 +872,7 @@ export class FunctionModel implements Component {
         idleSince: Array.from(this.idleSince),
         busyUntil: Array.from(this.busyUntil),
         initUntil: Array.from(this.initUntil),
+        envBusyMs: Array.from(this.envBusyMs),
         startAt: Array.from(this.startAt),
         reqArrival: Array.from(this.reqArrival),
         reqBackoff: Array.from(this.reqBackoff),
@@ -929,6 +936,7 @@ export class FunctionModel implements Component {
     this.idleSince = Float64Array.from(r.idleSince);
     this.busyUntil = Float64Array.from(r.busyUntil);
     this.initUntil = Float64Array.from(r.initUntil);
+    this.envBusyMs = Float64Array.from(r.envBusyMs);
     this.startAt = Float64Array.from(r.startAt);
     this.reqArrival = Float64Array.from(r.reqArrival);
     this.reqBackoff = Int32Array.from(r.reqBackoff);
@@ -1002,6 +1010,7 @@ export interface FunctionState {
     | 'idleSince'
     | 'busyUntil'
     | 'initUntil'
+    | 'envBusyMs'
     | 'startAt'
     | 'reqArrival'
     | 'reqBackoff'

@@ -158,6 +158,8 @@ export interface InstanceRuntime {
   poolLeft: number;
   /** CPU-ms of admitted work not yet done. */
   backlogCpuMs: number;
+  /** CPU-ms of work admitted since Start (this instance's share of `counters.cpuWorkMs`). */
+  cpuWorkMs: number;
   /** Time the backlog was drained up to. */
   drainedToMs: number;
   /** Queries wait until this time (a resume or a host switch in progress). */
@@ -245,6 +247,7 @@ export class DatabaseModel implements Component {
         targetAcu: acu,
         poolLeft: config.warmPoolAcu,
         backlogCpuMs: 0,
+        cpuWorkMs: 0,
         drainedToMs: 0,
         waitUntilMs: 0,
         connections: 0,
@@ -329,6 +332,7 @@ export class DatabaseModel implements Component {
       t += wait + service;
     }
     inst.backlogCpuMs += work;
+    inst.cpuWorkMs += work;
     this.counters.queriesSubmitted += r.queriesSent;
     this.counters.cpuWorkMs += work;
     this.meter.addQueries(r.queriesSent);

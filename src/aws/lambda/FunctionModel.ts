@@ -407,10 +407,11 @@ export class FunctionModel implements Component {
       const tArrival = this.pPos < this.pLen ? this.pTime[this.pPos]! : Number.POSITIVE_INFINITY;
       // Completions, reaps and retries due at an arrival's time come before it.
       if (next <= t && next <= tArrival) {
+        // At equal times: completions, idle reaps, recycles, then whatever invokes (retries, sources).
         if (tBusy === next) this.complete(this.busy.pop());
         else if (tReap === next) this.reap(next);
-        else if (tAsync === next) this.retryAsync(this.asyncHeap.pop());
         else if (tRecycle === next) this.recycleDue(next);
+        else if (tAsync === next) this.retryAsync(this.asyncHeap.pop());
         else this.sources[source]!.fire(next);
       } else if (tArrival <= t) {
         const k = this.pPos++;
@@ -731,12 +732,14 @@ export class FunctionModel implements Component {
   private recycleDue(at: number): void {
     const k = this.recycleHead++;
     const row = this.recycleRow[k]!;
+    const born = this.recycleBorn[k]!;
     if (this.recycleHead > 1024 && this.recycleHead * 2 > this.recycleRow.length) {
       this.recycleRow.splice(0, this.recycleHead);
       this.recycleBorn.splice(0, this.recycleHead);
       this.recycleHead = 0;
     }
-    if (this.createdAt[row] !== this.recycleBorn[k] || this.stale[row] === 1 || this.state[row] !== ES.IDLE) return;
+    // Skip an environment reaped since (its row may hold a newer one), or one busy now (`complete` recycles it).
+    if (this.createdAt[row] !== born || this.stale[row] === 1 || this.state[row] !== ES.IDLE) return;
     this.shutDown(row, at);
     this.counters.environmentsRecycled++;
     this.stale[row] = 1;

@@ -68,6 +68,171 @@ describe('MaxLifetime', () => {
   });
 });
 
+/** Delivers requests at the given times (ms) with the given work (ms) into a harness's function, tick by tick. */
+function feed(h: ReturnType<typeof harness>, times: number[], workMs: number | ((i: number) => number)) {
+  let next = 0;
+  h.engine.register(
+    {
+      name: 'feed',
+      step(tickStart: number, len: number) {
+        const offs: number[] = [];
+        const ds: number[] = [];
+        while (next < times.length && times[next]! < tickStart + len) {
+          offs.push(times[next]! - tickStart);
+          ds.push(typeof workMs === 'number' ? workMs : workMs(next));
+          next++;
+        }
+        if (offs.length > 0) h.fn.deliver({ count: offs.length, offsetsMs: Float64Array.from(offs), work: { DurationMs: Float64Array.from(ds) } as never, tickStartMs: tickStart, tickMs: len }, false);
+      },
+      checkpoint: () => next,
+      restore: (st: unknown) => {
+        next = st as number;
+      },
+    },
+    Phase.Arrivals,
+  );
+}
+
+describe('MaxLifetime bookkeeping', () => {
+  const quiet = { Pattern: 'constant' as const, Rate: 0, Process: 'exact' as const };
+
+  it('does not recycle a reused row on its earlier environment’s schedule', () => {
+    // A at 0.5 s, reaped idle at 10 min 0.6 s; its row goes to B (created at 20 min), which must live
+    // its own 60 minutes (to 80 min), not A's (to 60 min).
+    const h = harness({
+      config: { maxLifetimeMs: 3_600_000, idleLifetimeMs: 600_000, initDuration: { Dist: 'constant', Value: 0 } },
+      arrivals: quiet,
+      duration: { Dist: 'constant', Value: 1 },
+      durationMs: 90 * 60_000,
+    });
+    feed(h, [500, ...Array.from({ length: 14 }, (_, i) => 20 * 60_000 + 500 + i * 300_000)], 100);
+    h.engine.run();
+    expect(h.fn.counters.coldStarts).toBe(3); // at 0.5 s, at 20 min (A was reaped), at 80 min 0.5 s (B recycled)
+    expect(h.fn.counters.environmentsRecycled).toBe(1);
+  });
+
+  it('recycles every environment of a burst larger than its queue compacts at, and resumes identically from a checkpoint', () => {
+    const n = 2000;
+    const make = () => {
+      const h = harness({
+        config: { maxLifetimeMs: 60_000, initDuration: { Dist: 'constant', Value: 0 }, scalingPer10s: 100_000 },
+        arrivals: quiet,
+        duration: { Dist: 'constant', Value: 1 },
+        durationMs: 900_000,
+        accountLimit: 10_000,
+      });
+      feed(
+        h,
+        Array.from({ length: n }, (_, i) => i * (900 / n)),
+        10_000,
+      );
+      return h;
+    };
+    const whole = make();
+    whole.engine.run();
+    const c = whole.fn.counters;
+    expect(c.environmentsCreated).toBe(n);
+    expect(c.environmentsRecycled).toBe(n);
+    expect(c.environmentMs).toBeCloseTo(n * 60_000, 3);
+    // Checkpoint in the middle of the recycling (60.0–60.9 s), past the first compaction.
+    const first = make();
+    first.engine.runUntil(60_600);
+    const cp = JSON.parse(JSON.stringify(first.engine.checkpoint()));
+    const resumed = make();
+    resumed.engine.restore(cp);
+    resumed.engine.run();
+    expect(resumed.fn.counters).toEqual(c);
+  });
+
+  it('keeps recycled environments’ rows out of use across a checkpoint', () => {
+    // Two environments (A at 0, B at 0.5 s, both idle from 1.5 s) are recycled at 30 s and 30.5 s
+    // while idle: their rows stay in the idle ring, stale. A checkpoint then; the request at 40 s is cold.
+    const make = () => {
+      const h = harness({
+        config: { maxLifetimeMs: 30_000, initDuration: { Dist: 'constant', Value: 0 } },
+        arrivals: quiet,
+        duration: { Dist: 'constant', Value: 1 },
+        durationMs: 60_000,
+      });
+      feed(h, [0, 500, 40_000], 1000);
+      return h;
+    };
+    const whole = make();
+    whole.engine.run();
+    expect(whole.fn.counters.coldStarts).toBe(3);
+    expect(whole.fn.counters.environmentsRecycled).toBe(2);
+    const first = make();
+    first.engine.runUntil(35_000);
+    const resumed = make();
+    resumed.engine.restore(JSON.parse(JSON.stringify(first.engine.checkpoint())));
+    resumed.engine.run();
+    expect(resumed.fn.counters).toEqual(whole.fn.counters);
+  });
+
+  it('closes a recycled environment’s database connections, idle or busy', () => {
+    let open = 0;
+    const db = {
+      lastInstance: 0,
+      submit: () => ({ latencyMs: 5, timedOut: false }),
+      openConnections: (_t: number, count: number) => {
+        open += count;
+        return count;
+      },
+      closeConnections: (_t: number, count: number) => {
+        open -= count;
+      },
+    };
+    for (const workMs of [100, 1000]) {
+      open = 0;
+      const h = harness({
+        config: { maxLifetimeMs: 60_200, initDuration: { Dist: 'constant', Value: 0 } },
+        arrivals: everySecond,
+        duration: { Dist: 'constant', Value: workMs },
+        durationMs: 300_000,
+      });
+      h.fn.attachDatabase(db, 3);
+      h.engine.run();
+      expect(h.fn.counters.environmentsRecycled).toBeGreaterThanOrEqual(4);
+      expect(open).toBe(3 * h.fn.environments);
+    }
+  });
+
+  it('recycles an environment due at the same time as an async retry before the retry runs', () => {
+    // An event that times out at 0.5 s + 1 s is retried 1 minute later, at 61.5 s, exactly when its
+    // environment (created at 0.5 s) reaches MaxLifetime 61 s: the retry starts cold, like a request would.
+    const h = harness({
+      config: { maxLifetimeMs: 61_000, timeoutMs: 1000, initDuration: { Dist: 'constant', Value: 0 } },
+      arrivals: quiet,
+      duration: { Dist: 'constant', Value: 1 },
+      durationMs: 200_000,
+      async: true,
+    });
+    let sent = false;
+    h.engine.register(
+      {
+        name: 'one-event',
+        step(tickStart: number, len: number) {
+          if (sent) return;
+          sent = true;
+          h.fn.deliver({ count: 1, offsetsMs: Float64Array.of(500), work: { DurationMs: Float64Array.of(5000) } as never, tickStartMs: tickStart, tickMs: len }, true);
+        },
+        checkpoint: () => sent,
+        restore: (st: unknown) => {
+          sent = st as boolean;
+        },
+      },
+      Phase.Arrivals,
+    );
+    h.engine.run();
+    const c = h.fn.counters;
+    expect(c.invocations).toBe(3); // the first attempt and two retries, all timing out
+    // A (0.5 s) recycled at 61.5 s, so the first retry starts B, which is recycled idle at 122.5 s;
+    // the second retry (182.5 s) starts C. Were the retry served first, A would take it warm (2 and 1).
+    expect(c.coldStarts).toBe(3);
+    expect(c.environmentsRecycled).toBe(2);
+  });
+});
+
 /** A direct model of environments with an idle lifetime and a maximum lifetime: a linear scan per event. */
 function reference(arrivals: { t: number; d: number }[], o: { idleMs: number; maxMs: number; initMs: number; mostRecent: boolean; endMs: number }) {
   interface Env {

@@ -28,14 +28,16 @@ export interface Knobs {
   lambdaMemory?: number;
   /** Provisioned concurrency of every function alias (0 removes it). */
   provisioned?: number;
+  /** MaxLifetime of every function, hours: Lambda recycles an environment that old (AWS: "every few hours"). */
+  lambdaRecycleHours?: number;
   /** MinCapacity (ACUs) of every Aurora Serverless v2 cluster (0 allows auto-pause). */
   auroraMin?: number;
   /** MaxCapacity (ACUs) of every Aurora Serverless v2 cluster. */
   auroraMax?: number;
 }
 
-export const KNOB_KEYS = ['load', 'launch', 'instanceType', 'cpTarget', 'lambdaMemory', 'provisioned', 'auroraMin', 'auroraMax'] as const;
-const NUMERIC_KNOBS = ['load', 'cpTarget', 'lambdaMemory', 'provisioned', 'auroraMin', 'auroraMax'] as const;
+export const KNOB_KEYS = ['load', 'launch', 'instanceType', 'cpTarget', 'lambdaMemory', 'provisioned', 'lambdaRecycleHours', 'auroraMin', 'auroraMax'] as const;
+const NUMERIC_KNOBS = ['load', 'cpTarget', 'lambdaMemory', 'provisioned', 'lambdaRecycleHours', 'auroraMin', 'auroraMax'] as const;
 
 /** Instance types offered by the knob (x86, so task definitions built for X86_64 still place). */
 export const INSTANCE_TYPE_CHOICES = ['t3.medium', 'm5.large', 'm5.xlarge', 'm5.2xlarge', 'm6i.large', 'm6i.xlarge', 'c5.large', 'c5.xlarge', 'r5.large'];
@@ -80,6 +82,7 @@ export function hasResourceKnobs(k: Knobs): boolean {
     k.cpTarget !== undefined ||
     k.lambdaMemory !== undefined ||
     k.provisioned !== undefined ||
+    k.lambdaRecycleHours !== undefined ||
     k.auroraMin !== undefined ||
     k.auroraMax !== undefined
   );
@@ -137,6 +140,11 @@ export function knobOverrides(s: Scenario, k: Knobs): Record<string, unknown> {
     for (const alias of of('AWS::Lambda::Alias')) out[`${alias.LogicalId}.Properties.ProvisionedConcurrencyConfig`] = config;
     for (const fn of of('AWS::Serverless::Function')) {
       if (fn.Properties.AutoPublishAlias !== undefined) out[`${fn.LogicalId}.Properties.ProvisionedConcurrencyConfig`] = config;
+    }
+  }
+  if (k.lambdaRecycleHours !== undefined) {
+    for (const fn of [...of('AWS::Lambda::Function'), ...of('AWS::Serverless::Function')]) {
+      out[`${fn.LogicalId}.Metadata.clustersim.MaxLifetime`] = `${k.lambdaRecycleHours}h`;
     }
   }
   for (const id of auroraV2Clusters(s)) {

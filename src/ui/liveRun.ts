@@ -83,6 +83,9 @@ interface Side {
   faults: number;
   coldStarts: Record<string, number>;
   throttles: Record<string, number>;
+  /** Environments recycled at MaxLifetime so far, per function, and when the last caption said so. */
+  recycled: Record<string, number>;
+  lastRecycleCaptionMs: number;
   lastColdCaptionMs: number;
   lastThrottleCaptionMs: number;
   /** (time ms, metered cost USD) of the last samples, for the metered $/h. */
@@ -250,6 +253,8 @@ export class LiveRun {
       faults: 0,
       coldStarts: zero(this.sim.functions),
       throttles: zero(this.sim.functions),
+      recycled: zero(this.sim.functions),
+      lastRecycleCaptionMs: Number.NEGATIVE_INFINITY,
       lastColdCaptionMs: Number.NEGATIVE_INFINITY,
       lastThrottleCaptionMs: Number.NEGATIVE_INFINITY,
       metered: [],
@@ -658,6 +663,16 @@ export class LiveRun {
           side.lastColdCaptionMs = now;
         }
         side.coldStarts[id] = cold;
+      }
+      const recycled = model.counters.environmentsRecycled;
+      if (recycled > (side.recycled[id] ?? 0)) {
+        const n = recycled - (side.recycled[id] ?? 0);
+        if (now - side.lastRecycleCaptionMs >= 60_000) {
+          const hours = Math.round((model.config.maxLifetimeMs / 3_600_000) * 100) / 100;
+          say('cold', `Recycled: ${n} environment${n > 1 ? 's' : ''} of ${id} lived ${hours} h (MaxLifetime), busy or not; the next request that needs one starts cold`, false);
+          side.lastRecycleCaptionMs = now;
+        }
+        side.recycled[id] = recycled;
       }
       const thr = model.counters.throttles;
       if (thr > (side.throttles[id] ?? 0)) {

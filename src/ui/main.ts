@@ -152,6 +152,7 @@ function knobsToInputs(k: Knobs): void {
   $<HTMLInputElement>('k-cpTarget').value = k.cpTarget === undefined ? '' : String(k.cpTarget);
   $<HTMLInputElement>('k-lambdaMemory').value = k.lambdaMemory === undefined ? '' : String(k.lambdaMemory);
   $<HTMLInputElement>('k-provisioned').value = k.provisioned === undefined ? '' : String(k.provisioned);
+  $<HTMLInputElement>('k-lambdaRecycleHours').value = k.lambdaRecycleHours === undefined ? '' : String(k.lambdaRecycleHours);
   $<HTMLInputElement>('k-auroraMin').value = k.auroraMin === undefined ? '' : String(k.auroraMin);
   $<HTMLInputElement>('k-auroraMax').value = k.auroraMax === undefined ? '' : String(k.auroraMax);
 }
@@ -174,6 +175,8 @@ function inputsToKnobs(): Knobs {
   if (mem !== undefined) k.lambdaMemory = mem;
   const pc = num('k-provisioned');
   if (pc !== undefined) k.provisioned = pc;
+  const recycle = num('k-lambdaRecycleHours');
+  if (recycle !== undefined) k.lambdaRecycleHours = recycle;
   const amin = num('k-auroraMin');
   if (amin !== undefined) k.auroraMin = amin;
   const amax = num('k-auroraMax');

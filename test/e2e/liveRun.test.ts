@@ -38,6 +38,30 @@ describe('what-if knobs', () => {
     expect(r.issues[0]!.path).toBe(`Variants.${KNOB_VARIANT}.OrdersFunction.Properties.MemorySize`);
   });
 
+  test('the recycle knob sets every function’s MaxLifetime, and recycling is captioned', () => {
+    const r = openRun({ text: scenario('lambda-api'), file: 'f.yaml', variant: 'base', knobs: { lambdaRecycleHours: 0.25 } });
+    if (!r.ok) throw new Error('did not open');
+    const run = r.run;
+    const model = run.sim.functions.get('OrdersFunction')!.model;
+    expect(model.config.maxLifetimeMs).toBe(900_000);
+    const texts: string[] = [];
+    while (run.nowMs < 20 * 60_000) {
+      run.step();
+      for (const c of run.takeCaptions()) texts.push(c.text);
+    }
+    expect(model.counters.environmentsRecycled).toBeGreaterThan(0);
+    // Recycling starts at 15 minutes; captions at most once a minute.
+    const n = texts.filter((t) => t.startsWith('Recycled: ')).length;
+    expect(n).toBeGreaterThanOrEqual(1);
+    expect(n).toBeLessThanOrEqual(6);
+    expect(texts.find((t) => t.startsWith('Recycled: '))).toMatch(/^Recycled: \d+ environments? of OrdersFunction lived 0\.25 h \(MaxLifetime\)/);
+    // Without the knob, nothing is recycled.
+    const plain = openRun({ text: scenario('lambda-api'), file: 'f.yaml', variant: 'base', knobs: {} });
+    if (!plain.ok) throw new Error('did not open');
+    plain.run.runTo(20 * 60_000);
+    expect(plain.run.sim.functions.get('OrdersFunction')!.model.counters.environmentsRecycled).toBe(0);
+  });
+
   test('the load multiplier scales arrivals', () => {
     const at = (load: number) => {
       const r = openRun({ text: scenario('fargate-web'), file: 'f.yaml', variant: 'base', knobs: { load } });
@@ -52,7 +76,7 @@ describe('what-if knobs', () => {
   });
 
   test('knobs and the link state round-trip', () => {
-    const knobs = { load: 1.5, launch: 'FARGATE_SPOT' as const, instanceType: 'm5.xlarge', cpTarget: 70, lambdaMemory: 512, provisioned: 0 };
+    const knobs = { load: 1.5, launch: 'FARGATE_SPOT' as const, instanceType: 'm5.xlarge', cpTarget: 70, lambdaMemory: 512, provisioned: 0, lambdaRecycleHours: 2 };
     expect(decodeKnobs(encodeKnobs(knobs))).toEqual(knobs);
     const state = { scenario: 'file:my.yaml', variant: 'v2', seed: 9, knobs, tMs: 123_000, speed: 3600, classroom: true, compare: 'base' };
     const parsed = parseHash(stateToHash(state, 'Name: é ✓\n'));

@@ -135,7 +135,7 @@ export class LiveRun {
   private ec2Sp: number;
   /** The Aurora clusters (in meta order). */
   private readonly dbs: LiveDatabases;
-  /** Spot interruptions seen during the step in progress (from the taps), and each cluster's tap baseline. */
+  /** Spot interruptions seen during the step in progress (told by each cluster's observer). */
   private spotHits: { cluster: number; task?: number; service?: number; instance?: number }[] = [];
   private readonly spotWarningMs: number;
 

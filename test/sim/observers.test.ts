@@ -4,9 +4,14 @@
  * environment's busy time.
  */
 import { describe, expect, it } from 'vitest';
+import { ENDPOINT_READER, ENDPOINT_WRITER } from '../../src/aws/rds/DatabaseModel';
+import { Phase } from '../../src/engine';
 import { loadScenario } from '../../src/scenario';
 import { Simulation } from '../../src/sim';
+import { harness as fnHarness } from '../aws/lambda/harness';
+import { harness as dbHarness, reader, v2Config } from '../aws/rds/harness';
 import { ec2Scenario } from './ec2Helpers';
+import { fargateScenario } from './helpers';
 
 describe('public hooks for watchers', () => {
   it('tells a cluster observer of each Spot instance warned, exactly when the fault strikes', () => {
@@ -58,6 +63,30 @@ describe('public hooks for watchers', () => {
     for (const x of seen) expect(sim.clusters[0]!.services[x.service]).toBeDefined();
   });
 
+  it('tells it of Fargate Spot tasks a spot-interruption fault reclaims', () => {
+    const s = loadScenario('scenarios/flash-sale.yaml', { variant: 'fargate-spot' });
+    s.DurationMs = 40 * 60_000;
+    const svc = Object.values(s.Resources).find((r) => r.Type === 'AWS::ECS::Service')!.LogicalId;
+    s.Faults = [{ At: 30 * 60_000, Kind: 'spot-interruption', Target: svc, Count: 3 }] as typeof s.Faults;
+    const sim = new Simulation(s);
+    const seen: number[] = [];
+    sim.clusters[0]!.observe({ spotTaskInterrupted: (_task, _service, at) => seen.push(at) });
+    sim.run();
+    const lost = sim.clusters[0]!.faultRecords[0]!.tasksLost;
+    expect(lost).toBeGreaterThan(0);
+    expect(seen.filter((at) => at === 30 * 60_000)).toHaveLength(lost);
+  });
+
+  it('a cluster without an observer runs as one with it', () => {
+    const s = fargateScenario({ desired: 3, duration: '20m', rate: 30 });
+    const a = new Simulation(s);
+    a.run();
+    const b = new Simulation(s);
+    b.clusters[0]!.observe({ spotTaskInterrupted: () => {}, spotInstanceWarned: () => {} });
+    b.run();
+    expect(b.report()).toEqual(a.report());
+  });
+
   it('gives a latency listener every value its histogram records', () => {
     const s = loadScenario('scenarios/lambda-api.yaml');
     s.DurationMs = 20 * 60_000;
@@ -85,6 +114,52 @@ describe('public hooks for watchers', () => {
       expect(db.counters.cpuWorkMs).toBeGreaterThan(0);
       expect(perInstance).toBeCloseTo(db.counters.cpuWorkMs, 6);
     }
+  });
+
+  it('credits admitted work to the instance the endpoint chose', () => {
+    const cfg = v2Config({ instances: [{ logicalId: 'W', instanceClass: 'db.serverless', promotionTier: 0, role: 'writer' }, reader('R1', 2, 'independent')] });
+    const { engine, db } = dbHarness(cfg, undefined, 60_000);
+    engine.runUntil(1000);
+    db.submit(1000, 3, 20, ENDPOINT_READER);
+    db.submit(1000, 1, 5, ENDPOINT_WRITER);
+    expect(db.instances.map((x) => x.cpuWorkMs)).toEqual([5, 60]);
+    expect(db.counters.cpuWorkMs).toBe(65);
+  });
+
+  it('starts a reused row’s busy time afresh for its new environment', () => {
+    // One environment busy from 0.5 s to 60.5 s (sixty 1 s requests), reaped 10 minutes later; the
+    // request at 20 minutes starts a new one in the same row: its busy time is its own 100 ms.
+    const h = fnHarness({
+      config: { initDuration: { Dist: 'constant', Value: 0 } },
+      arrivals: { Pattern: 'constant', Rate: 0, Process: 'exact' },
+      duration: { Dist: 'constant', Value: 1 },
+      durationMs: 25 * 60_000,
+    });
+    const times = [...Array.from({ length: 60 }, (_, i) => 500 + i * 1000), 20 * 60_000];
+    let next = 0;
+    h.engine.register(
+      {
+        name: 'feed',
+        step(tickStart: number, len: number) {
+          const offs: number[] = [];
+          while (next < times.length && times[next]! < tickStart + len) offs.push(times[next++]! - tickStart);
+          const d = offs.map((_, k) => (next - offs.length + k < 60 ? 1000 : 100));
+          if (offs.length > 0) h.fn.deliver({ count: offs.length, offsetsMs: Float64Array.from(offs), work: { DurationMs: Float64Array.from(d) } as never, tickStartMs: tickStart, tickMs: len }, false);
+        },
+        checkpoint: () => next,
+        restore: (st: unknown) => {
+          next = st as number;
+        },
+      },
+      Phase.Arrivals,
+    );
+    h.engine.run();
+    const v = h.fn.environmentView();
+    const live = Array.from({ length: v.cap }, (_, r) => r).filter((r) => v.createdAt[r]! >= 0);
+    expect(h.fn.counters.environmentsCreated).toBe(2);
+    expect(live).toHaveLength(1);
+    expect(v.createdAt[live[0]!]).toBe(20 * 60_000);
+    expect(v.busyMs[live[0]!]).toBe(100);
   });
 
   it('keeps each Lambda environment’s busy time, which adds up to the function’s for the environments alive', () => {

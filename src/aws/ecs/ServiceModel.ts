@@ -116,12 +116,12 @@ export class ServiceModel {
   /** Tasks in lifecycle order of launch (ids), excluding stopped ones. */
   tasks: Task[] = [];
   /** RUNNING tasks, for routing. */
-  running: Task[] = [];
+  running: readonly Task[] = [];
   /**
    * The running tasks' reserved vCPU, memory and baseline memory use, summed for the `running`
    * array they were summed over (it is replaced, never changed in place, when a task starts or stops).
    */
-  private sumsOf: Task[] | null = null;
+  private sumsOf: readonly Task[] | null = null;
   /**
    * Tasks billed now (Fargate and Fargate Spot: `billStartMs` ≥ 0) and requests in the service's
    * tasks now; kept as they change (`beginBilling`, `endBilling`, the dispatcher), recounted
@@ -208,7 +208,6 @@ export class ServiceModel {
     return this.counters.served;
   }
 
-  /** Closes the tick's metrics; returns the tick's CPU utilisation. */
   /** A Fargate task's billing starts at `atMs`. */
   beginBilling(task: Task, atMs: number): void {
     if (task.billStartMs < 0) {
@@ -240,6 +239,7 @@ export class ServiceModel {
     }
   }
 
+  /** Closes the tick's metrics: CPU and memory utilisation (read by the scalers), counters and series. */
   closeTick(tickStartMs: number, tickMs: number, waiting: number, inFlight: number, latencyMean: number, costPerHour: number): void {
     const c = this.counters;
     const n = this.running.length;

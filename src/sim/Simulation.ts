@@ -415,13 +415,15 @@ export class Simulation {
       resources[id] = queueReport(model, this.prices.sqs, latency.histogram, { freeTier: this.scenario.Pricing.FreeTier, freeRequestsLeft: sqsFree });
       const u = model.usage;
       sqsFree = Math.max(0, sqsFree - u.standardRequests - u.fifoRequests);
-      // A queue producers send to counts its messages; a dead-letter queue's are already counted as failed.
+      // A queue producers send to counts their messages; messages redriven here from another queue
+      // were counted as failed there already.
       if (targets.has(id)) {
         const c = model.counters;
+        const redrivenStored = c.redrivenIn - c.deletedRedriven - c.toDeadLetterRedriven - c.expiredRedriven;
         arrived += c.sent;
-        served += c.deleted;
-        failed += c.toDeadLetter + c.expired;
-        queued += model.backlog;
+        served += c.deleted - c.deletedRedriven;
+        failed += c.toDeadLetter - c.toDeadLetterRedriven + c.expired - c.expiredRedriven;
+        queued += model.backlog - redrivenStored;
         total.merge(latency.histogram);
       }
       if (this.options.series) {

@@ -509,8 +509,9 @@ export class LiveRun {
       if (!targets.has(id)) continue;
       const c = model.counters;
       arrived += c.sent;
-      served += c.deleted;
-      failed += c.toDeadLetter + c.expired;
+      // As the report counts them: messages redriven here were counted as failed where they failed.
+      served += c.deleted - c.deletedRedriven;
+      failed += c.toDeadLetter - c.toDeadLetterRedriven + c.expired - c.expiredRedriven;
     }
     for (const c of this.sim.clusters) for (const inst of c.instances.values()) if (inst.status !== IS.TERMINATED) instances++;
     return { arrived, served, failed, throttled, running, desired, instances, busy, envs };

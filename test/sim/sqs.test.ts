@@ -268,3 +268,68 @@ Workload:
     expect(r.resources['Worker']!['coldStarts']).toBe(3);
   });
 });
+
+describe('a dead-letter queue that producers also send to', () => {
+  const text = (dlqIsTarget: boolean) => `
+Name: dlq-target
+Seed: 5
+Duration: 30m
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      MemorySize: 512
+      Timeout: 2
+      Events:
+        Jobs: { Type: SQS, Properties: { Queue: !GetAtt Jobs.Arn, BatchSize: 1 } }
+  Sweeper:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      MemorySize: 512
+      Timeout: 10
+      Events:
+        Dead: { Type: SQS, Properties: { Queue: !GetAtt DLQ.Arn, BatchSize: 1 } }
+  Jobs:
+    Type: AWS::SQS::Queue
+    Properties:
+      VisibilityTimeout: 5
+      RedrivePolicy: { deadLetterTargetArn: !GetAtt DLQ.Arn, maxReceiveCount: 2 }
+  DLQ:
+    Type: AWS::SQS::Queue
+    Properties: { VisibilityTimeout: 30 }
+Workload:
+  - Name: jobs
+    Target: Jobs
+    Arrivals: { Pattern: constant, Rate: 5, Process: exact }
+    Work: { DurationMs: { Dist: uniform, Min: 500, Max: 3500 } }
+${dlqIsTarget ? `  - Name: direct
+    Target: DLQ
+    Arrivals: { Pattern: constant, Rate: 1, Process: exact }
+    Work: { DurationMs: { Dist: constant, Value: 100 } }
+` : ''}`;
+
+  it('counts each message once in the totals: a redriven one as failed where it failed, not again as served', () => {
+    for (const withTarget of [false, true]) {
+      const r = runVariant(loadScenarioText(text(withTarget), 'dlq.yaml'));
+      const t = r.totals.requests;
+      const jobs = r.resources['Jobs']!;
+      const dlq = r.resources['DLQ']!;
+      expect(jobs['messagesToDeadLetterQueue']).toBeGreaterThan(100);
+      expect(dlq['messagesRedrivenIn']).toBe(jobs['messagesToDeadLetterQueue']);
+      // The sweeper deletes redriven messages too: the DLQ's own count includes them.
+      expect(dlq['messagesDeleted'] as number).toBeGreaterThan(withTarget ? 1700 : 100);
+      expect(t.arrived).toBe(t.served + t.failed + t.queued + t.throttled);
+      expect(t.arrived).toBe(9000 + (withTarget ? 1800 : 0));
+      expect(t.failed).toBeGreaterThanOrEqual(jobs['messagesToDeadLetterQueue'] as number);
+      // Served: the jobs deleted, and at most the messages producers sent to the DLQ; none redriven.
+      expect(t.served).toBeLessThanOrEqual((jobs['messagesDeleted'] as number) + (withTarget ? 1800 : 0));
+      expect(t.queued).toBeGreaterThanOrEqual(0);
+      expect(t.queued).toBeLessThanOrEqual((jobs['backlogAtEnd'] as number) + (withTarget ? (dlq['backlogAtEnd'] as number) : 0));
+    }
+  });
+});

@@ -51,6 +51,13 @@ export interface QueueCounters {
   toDeadLetter: number;
   /** Dropped after MessageRetentionPeriod. */
   expired: number;
+  /**
+   * Of `deleted`, `toDeadLetter` and `expired`: messages that were redriven in (their source queue
+   * counted them failed already; a queue that producers also send to leaves them out of the totals).
+   */
+  deletedRedriven: number;
+  toDeadLetterRedriven: number;
+  expiredRedriven: number;
   peakBacklog: number;
   /** Largest age of the oldest message, ms. */
   peakOldestAgeMs: number;
@@ -77,6 +84,9 @@ export class QueueModel implements Component, ArrivalSink {
     deleted: 0,
     toDeadLetter: 0,
     expired: 0,
+    deletedRedriven: 0,
+    toDeadLetterRedriven: 0,
+    expiredRedriven: 0,
     peakBacklog: 0,
     peakOldestAgeMs: 0,
   };
@@ -98,6 +108,8 @@ export class QueueModel implements Component, ArrivalSink {
   private receipt = new Int32Array(0);
   /** 1 while a consumer processes the message's latest delivery. */
   private processing = new Uint8Array(0);
+  /** 1 for a message redriven here from another queue (not sent by a producer). */
+  private redriven = new Uint8Array(0);
   /** 1 while the row is in `heap`. */
   private inHeap = new Uint8Array(0);
   private free: number[] = [];
@@ -191,6 +203,7 @@ export class QueueModel implements Component, ArrivalSink {
   acceptRedrive(t: number, sentAt: number, durationMs: number, queries = 0, dbCpuMs = 0): void {
     this.counters.redrivenIn++;
     const row = this.enqueue(sentAt, t, durationMs, false);
+    this.redriven[row] = 1;
     this.queries[row] = queries;
     this.dbCpu[row] = dbCpuMs;
   }
@@ -217,6 +230,7 @@ export class QueueModel implements Component, ArrivalSink {
     this.receipt[row] = 0;
     this.receives[row] = 0;
     this.processing[row] = 0;
+    this.redriven[row] = 0;
     this.stored++;
     if (this.stored > this.counters.peakBacklog) this.counters.peakBacklog = this.stored;
     if (!inOrder) {
@@ -275,11 +289,13 @@ export class QueueModel implements Component, ArrivalSink {
       }
       if (t - this.sentAt[row]! >= cfg.retentionMs) {
         c.expired++;
+        if (this.redriven[row] === 1) c.expiredRedriven++;
         this.release(row);
         continue;
       }
       if (cfg.maxReceiveCount !== undefined && this.receives[row]! >= cfg.maxReceiveCount && this.deadLetter !== undefined) {
         c.toDeadLetter++;
+        if (this.redriven[row] === 1) c.toDeadLetterRedriven++;
         this.deadLetter.acceptRedrive(t, this.sentAt[row]!, this.duration[row]!, this.queries[row]!, this.dbCpu[row]!);
         this.release(row);
         continue;
@@ -342,6 +358,7 @@ export class QueueModel implements Component, ArrivalSink {
         continue;
       }
       this.counters.deleted++;
+      if (this.redriven[row] === 1) this.counters.deletedRedriven++;
       this.latency.record(t - this.sentAt[row]!);
       this.stored--;
       if (this.inHeap[row] === 1) this.state[row] = DELETED;
@@ -382,6 +399,7 @@ export class QueueModel implements Component, ArrivalSink {
       this.tickFreshFrom = Math.max(0, this.tickFreshFrom - 1);
       if (this.state[row] === STORED) {
         c.expired++;
+        if (this.redriven[row] === 1) c.expiredRedriven++;
         this.release(row);
       } else this.freeRow(row);
     }
@@ -440,6 +458,7 @@ export class QueueModel implements Component, ArrivalSink {
         this.processing[row] = 0;
         this.stored--;
         c.expired++;
+        if (this.redriven[row] === 1) c.expiredRedriven++;
       } else if (sent < oldest) oldest = sent;
     }
     if (oldest <= t && t - oldest > c.peakOldestAgeMs) c.peakOldestAgeMs = t - oldest;
@@ -471,6 +490,7 @@ export class QueueModel implements Component, ArrivalSink {
     this.receives = g(this.receives, new Int32Array(size));
     this.receipt = g(this.receipt, new Int32Array(size));
     this.processing = g(this.processing, new Uint8Array(size));
+    this.redriven = g(this.redriven, new Uint8Array(size));
     this.inHeap = g(this.inHeap, new Uint8Array(size));
     this.heap.rebind(this.visibleAt);
     for (let r = size - 1; r >= this.cap; r--) this.free.push(r);
@@ -492,6 +512,7 @@ export class QueueModel implements Component, ArrivalSink {
         receives: Array.from(this.receives),
         receipt: Array.from(this.receipt),
         processing: Array.from(this.processing),
+        redriven: Array.from(this.redriven),
         inHeap: Array.from(this.inHeap),
       },
       free: [...this.free],
@@ -520,6 +541,7 @@ export class QueueModel implements Component, ArrivalSink {
     this.receives = Int32Array.from(s.rows.receives);
     this.receipt = Int32Array.from(s.rows.receipt);
     this.processing = Uint8Array.from(s.rows.processing);
+    this.redriven = Uint8Array.from(s.rows.redriven);
     this.inHeap = Uint8Array.from(s.rows.inHeap);
     this.free = [...s.free];
     this.fresh = new Int32Array(Math.max(64, s.fresh.length * 2));
@@ -542,7 +564,7 @@ export interface QueueState {
   counters: QueueCounters;
   usage: SqsUsage;
   cap: number;
-  rows: Record<'state' | 'sentAt' | 'visibleAt' | 'duration' | 'queries' | 'dbCpu' | 'receives' | 'receipt' | 'processing' | 'inHeap', number[]>;
+  rows: Record<'state' | 'sentAt' | 'visibleAt' | 'duration' | 'queries' | 'dbCpu' | 'receives' | 'receipt' | 'processing' | 'redriven' | 'inHeap', number[]>;
   free: number[];
   fresh: number[];
   heap: number[];

@@ -72,3 +72,28 @@ export function harness(o: HarnessOptions) {
   fn.start();
   return { engine, fn, account, source, latency };
 }
+
+/** Delivers requests at the given times (ms, ascending) with the given work (ms) into a harness's function, tick by tick. */
+export function feed(h: { engine: Engine; fn: FunctionModel }, times: number[], workMs: number | ((i: number) => number), async = false) {
+  let next = 0;
+  h.engine.register(
+    {
+      name: 'feed',
+      step(tickStart: number, len: number) {
+        const offs: number[] = [];
+        const ds: number[] = [];
+        while (next < times.length && times[next]! < tickStart + len) {
+          offs.push(times[next]! - tickStart);
+          ds.push(typeof workMs === 'number' ? workMs : workMs(next));
+          next++;
+        }
+        if (offs.length > 0) h.fn.deliver({ count: offs.length, offsetsMs: Float64Array.from(offs), work: { DurationMs: Float64Array.from(ds) } as never, tickStartMs: tickStart, tickMs: len }, async);
+      },
+      checkpoint: () => next,
+      restore: (st: unknown) => {
+        next = st as number;
+      },
+    },
+    Phase.Arrivals,
+  );
+}

@@ -4,11 +4,10 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { Phase } from '../../../src/engine';
 import { toJson } from '../../../src/report';
 import { loadScenarioText } from '../../../src/scenario';
 import { buildReport, Simulation } from '../../../src/sim';
-import { harness } from './harness';
+import { feed, harness } from './harness';
 
 const everySecond = { Pattern: 'constant' as const, Rate: 1, Process: 'exact' as const };
 
@@ -67,31 +66,6 @@ describe('MaxLifetime', () => {
     expect(fn.counters.environmentsRecycled).toBe(0);
   });
 });
-
-/** Delivers requests at the given times (ms) with the given work (ms) into a harness's function, tick by tick. */
-function feed(h: ReturnType<typeof harness>, times: number[], workMs: number | ((i: number) => number)) {
-  let next = 0;
-  h.engine.register(
-    {
-      name: 'feed',
-      step(tickStart: number, len: number) {
-        const offs: number[] = [];
-        const ds: number[] = [];
-        while (next < times.length && times[next]! < tickStart + len) {
-          offs.push(times[next]! - tickStart);
-          ds.push(typeof workMs === 'number' ? workMs : workMs(next));
-          next++;
-        }
-        if (offs.length > 0) h.fn.deliver({ count: offs.length, offsetsMs: Float64Array.from(offs), work: { DurationMs: Float64Array.from(ds) } as never, tickStartMs: tickStart, tickMs: len }, false);
-      },
-      checkpoint: () => next,
-      restore: (st: unknown) => {
-        next = st as number;
-      },
-    },
-    Phase.Arrivals,
-  );
-}
 
 describe('MaxLifetime bookkeeping', () => {
   const quiet = { Pattern: 'constant' as const, Rate: 0, Process: 'exact' as const };
@@ -207,22 +181,7 @@ describe('MaxLifetime bookkeeping', () => {
       durationMs: 200_000,
       async: true,
     });
-    let sent = false;
-    h.engine.register(
-      {
-        name: 'one-event',
-        step(tickStart: number, len: number) {
-          if (sent) return;
-          sent = true;
-          h.fn.deliver({ count: 1, offsetsMs: Float64Array.of(500), work: { DurationMs: Float64Array.of(5000) } as never, tickStartMs: tickStart, tickMs: len }, true);
-        },
-        checkpoint: () => sent,
-        restore: (st: unknown) => {
-          sent = st as boolean;
-        },
-      },
-      Phase.Arrivals,
-    );
+    feed(h, [500], 5000, true);
     h.engine.run();
     const c = h.fn.counters;
     expect(c.invocations).toBe(3); // the first attempt and two retries, all timing out
@@ -331,30 +290,7 @@ describe('environments against a reference model', () => {
       durationMs: endMs,
       tickMs,
     });
-    // Deliver the drawn arrivals tick by tick.
-    let next = 0;
-    engine.register(
-      {
-        name: 'arrivals',
-        step(tickStart: number, len: number) {
-          const offs: number[] = [];
-          const ds: number[] = [];
-          while (next < arrivals.length && arrivals[next]!.t < tickStart + len) {
-            offs.push(arrivals[next]!.t - tickStart);
-            ds.push(arrivals[next]!.d);
-            next++;
-          }
-          if (offs.length > 0) {
-            fn.deliver({ count: offs.length, offsetsMs: Float64Array.from(offs), work: { DurationMs: Float64Array.from(ds) } as never, tickStartMs: tickStart, tickMs: len }, false);
-          }
-        },
-        checkpoint: () => next,
-        restore: (s: unknown) => {
-          next = s as number;
-        },
-      },
-      Phase.Arrivals,
-    );
+    feed({ engine, fn }, arrivals.map((a) => a.t), (i) => arrivals[i]!.d);
     engine.run();
     const want = reference(arrivals, { idleMs, maxMs, initMs, mostRecent, endMs });
     const c = fn.counters;

@@ -146,7 +146,7 @@ export class LiveRun {
   ) {
     this.sim = new Simulation(scenario);
     this.dbs = new LiveDatabases(this.sim);
-    this.tap();
+    this.watch();
     const tick = scenario.TickMs;
     this.sampleEveryMs = Math.max(tick, Math.ceil(scenario.DurationMs / 1200 / tick) * tick);
     // Checkpoints fall on sample boundaries, where the interval latencies have just been reset.
@@ -212,7 +212,8 @@ export class LiveRun {
   /** Latencies of the current chart interval. */
   private readonly interval = new IntervalLatency();
 
-  private tap(): void {
+  /** Listens to the models: every latency recorded (for the interval percentiles) and every Spot interruption. */
+  private watch(): void {
     const into = (ms: number, count: number) => this.interval.record(ms, count);
     for (const s of this.sim.services.values()) s.latency.listener = into;
     for (const f of this.sim.functions.values()) f.latency.listener = into;
@@ -316,7 +317,7 @@ export class LiveRun {
       let point = this.saved[0]!;
       for (const p of this.saved) if (p.atMs <= target && p.atMs >= point.atMs) point = p;
       this.sim = new Simulation(this.scenario);
-      this.tap();
+      this.watch();
       this.sim.restore(structuredClone(point.engine));
       this.interval.reset();
       this.side = structuredClone(point.side);

@@ -122,6 +122,9 @@ export class ServiceModel {
    * array they were summed over (it is replaced, never changed in place, when a task starts or stops).
    */
   private sumsOf: readonly Task[] | null = null;
+  private sumVcpu = 0;
+  private sumMemory = 0;
+  private sumBaseline = 0;
   /**
    * Tasks billed now (Fargate and Fargate Spot: `billStartMs` ≥ 0) and requests in the service's
    * tasks now; kept as they change (`beginBilling`, `endBilling`, the dispatcher), recounted
@@ -130,9 +133,6 @@ export class ServiceModel {
   billingTasks = 0;
   billingSpotTasks = 0;
   inFlight = 0;
-  private sumVcpu = 0;
-  private sumMemory = 0;
-  private sumBaseline = 0;
   /** The task definition new tasks run. */
   taskDef: TaskDefConfig;
   /** Every task definition the service may run (its own and those deployed to it), by logical ID. */

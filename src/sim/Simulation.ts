@@ -168,6 +168,7 @@ export class Simulation {
             enabled: c.Enabled,
             provisioned: c.Qualifier !== undefined && fn.config.provisioned > 0,
             durationFactor: work === undefined ? 1 : durationFactor(work, fn.config.memoryMB),
+            groupLimit: model.config.type === 'fifo' ? model.config.messageGroups : Number.POSITIVE_INFINITY,
           },
           model,
           fn,

@@ -333,3 +333,51 @@ ${dlqIsTarget ? `  - Name: direct
     }
   });
 });
+
+describe('FIFO message groups', () => {
+  const fifo = (groups: string, fifoQueue = true) => `
+Name: fifo
+Seed: 2
+Duration: 20m
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      MemorySize: 512
+      Timeout: 10
+      Events:
+        Orders: { Type: SQS, Properties: { Queue: !GetAtt Orders.Arn, BatchSize: 1 } }
+  Orders:
+    Type: AWS::SQS::Queue
+${groups}    Properties: { FifoQueue: ${fifoQueue}, VisibilityTimeout: 60 }
+Workload:
+  - Name: orders
+    Target: Orders
+    Arrivals: { Pattern: constant, Rate: 20, Process: exact }
+    Work: { DurationMs: { Dist: constant, Value: 400 } }
+`;
+
+  it('runs at most one batch per message group at once: one group is processed one message at a time', () => {
+    const run = (groups: string) => runVariant(loadScenarioText(fifo(groups), 'fifo.yaml')).resources;
+    // 20 messages/s of 400 ms need 8 batches at once; one group allows one (2.5/s): the backlog grows.
+    const one = run('');
+    expect(one['Worker.Events.Orders']).toMatchObject({ peakConcurrentBatches: 1 });
+    expect(one['Orders']!['backlogAtEnd'] as number).toBeGreaterThan(20 * 1200 * 0.8);
+    const four = run('    Metadata: { clustersim: { MessageGroups: 4 } }\n');
+    expect((four['Worker.Events.Orders']!['peakConcurrentBatches'] as number)).toBe(4);
+    const many = run('    Metadata: { clustersim: { MessageGroups: 100 } }\n');
+    const peak = many['Worker.Events.Orders']!['peakConcurrentBatches'] as number;
+    expect(peak).toBeGreaterThanOrEqual(8);
+    expect(peak).toBeLessThanOrEqual(10);
+    expect(many['Orders']!['backlogAtEnd'] as number).toBeLessThan(20);
+  });
+
+  it('rejects MessageGroups on a standard queue, at its path', () => {
+    expect(() => loadScenarioText(fifo('    Metadata: { clustersim: { MessageGroups: 4 } }\n', false), 'fifo.yaml')).toThrow(
+      /fifo\.yaml:\d+:\d+: Resources\.Orders\.Metadata\.clustersim\.MessageGroups: only for a FIFO queue/,
+    );
+  });
+});

@@ -34,6 +34,11 @@ export interface MappingConfig {
   provisioned: boolean;
   /** Multiplies each message's DurationMs (CPU-bound work at the function's memory). */
   durationFactor: number;
+  /**
+   * The most batches at once, whatever the pollers: a FIFO queue's message groups (Lambda sends one
+   * batch at a time per group; aws-facts 67); Infinity for a standard queue.
+   */
+  groupLimit: number;
 }
 
 /** Pollers a mapping starts with and scales back to (fact 66). */
@@ -103,7 +108,7 @@ export class EventSourceMapping implements Component, InvocationSource {
   }
 
   nextTime(): number {
-    if (!this.config.enabled || this.inFlight >= Math.floor(this.pollers)) return Number.POSITIVE_INFINITY;
+    if (!this.config.enabled || this.inFlight >= Math.min(Math.floor(this.pollers), this.config.groupLimit)) return Number.POSITIVE_INFINITY;
     const first = this.queue.nextVisibleAt();
     if (first === Number.POSITIVE_INFINITY) return first;
     const cfg = this.config;

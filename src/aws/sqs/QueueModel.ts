@@ -26,6 +26,8 @@ export interface QueueConfig {
   maxReceiveCount: number | undefined;
   /** Size of one message, bytes (Metadata.clustersim.MessageSizeBytes). */
   messageBytes: number;
+  /** FIFO: the MessageGroupIds producers use (Metadata.clustersim.MessageGroups); a consumer runs one batch per group at a time. */
+  messageGroups: number;
 }
 
 /** Where a message's end-to-end latency (sent to deleted) goes. */

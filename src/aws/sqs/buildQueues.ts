@@ -22,6 +22,7 @@ export function buildQueues(s: Scenario, prices: PriceTable, latencyFor: (queueI
         delayMs: p.DelaySeconds * 1000,
         maxReceiveCount: p.RedrivePolicy?.maxReceiveCount,
         messageBytes: sim.MessageSizeBytes,
+        messageGroups: sim.MessageGroups ?? 1,
       },
       s.TickMs,
       latencyFor(r.LogicalId),

@@ -65,6 +65,11 @@ export const QueueSimSchema = strictObject({
   MessageSizeBytes: num({ int: true, min: 1, max: SQS_MAX_MESSAGE_BYTES, unit: 'bytes' })
     .default(1024)
     .describe('Size of each message producers send, bytes (1 to 1,048,576); default 1,024. Each 64 KiB of a request’s payload is billed as a request'),
+  MessageGroups: num({ int: true, min: 1, unit: 'message groups' })
+    .optional()
+    .describe(
+      'FIFO queues only: how many MessageGroupIds the producers use (default 1). Lambda runs at most one batch per message group at a time, so a mapping runs at most this many batches at once',
+    ),
 });
 
 export type SqsQueueSim = z.output<typeof QueueSimSchema>;
@@ -80,6 +85,9 @@ export function checkSqsResources(ctx: CheckContext): CheckIssue[] {
   const out: CheckIssue[] = [];
   for (const r of validOfType(ctx, SQS_QUEUE)) {
     const q = r.Properties as SqsQueueProperties;
+    if ((r.Sim as SqsQueueSim).MessageGroups !== undefined && !q.FifoQueue) {
+      out.push({ path: [r.LogicalId, 'Metadata', 'clustersim', 'MessageGroups'], message: 'only for a FIFO queue (FifoQueue: true): standard queues have no message groups' });
+    }
     if (q.RedrivePolicy !== undefined) {
       const path = [r.LogicalId, 'Properties', 'RedrivePolicy', 'deadLetterTargetArn'];
       const dlq = refTo(ctx, q.RedrivePolicy.deadLetterTargetArn, SQS_QUEUE, path, 'an SQS queue');

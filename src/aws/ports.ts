@@ -47,4 +47,9 @@ export interface MessageQueuePort {
   hasVisible(t: number): boolean;
   /** Bills `calls` empty receives. */
   emptyReceives(calls: number): void;
+  /** Batches of this queue's messages being processed now, by all its consumers (a FIFO queue's group locks). */
+  readonly batchesInFlight: number;
+  /** A consumer started or ended a batch of this queue's messages. */
+  batchStarted(): void;
+  batchEnded(): void;
 }

@@ -144,7 +144,9 @@ export function knobOverrides(s: Scenario, k: Knobs): Record<string, unknown> {
   }
   if (k.lambdaRecycleHours !== undefined) {
     for (const fn of [...of('AWS::Lambda::Function'), ...of('AWS::Serverless::Function')]) {
-      out[`${fn.LogicalId}.Metadata.clustersim.MaxLifetime`] = `${k.lambdaRecycleHours}h`;
+      // In seconds (a plain number): any positive value reads as a duration, and the scenario layer
+      // reports one out of range (or not positive) as such.
+      out[`${fn.LogicalId}.Metadata.clustersim.MaxLifetime`] = Math.round(k.lambdaRecycleHours * 3600 * 1000) / 1000;
     }
   }
   for (const id of auroraV2Clusters(s)) {

@@ -105,6 +105,14 @@ interface Side {
   launchReasons: { asg: string; atMs: number; text: string }[];
 }
 
+/** A lifetime in the largest unit that reads well: `2 h`, `0.5 h`… from an hour, else `15 min` or `40 s`. */
+function lifetimeText(ms: number): string {
+  const round = (x: number) => Math.round(x * 100) / 100;
+  if (ms >= 3_600_000) return `${round(ms / 3_600_000)} h`;
+  if (ms >= 60_000) return `${round(ms / 60_000)} min`;
+  return `${round(ms / 1000)} s`;
+}
+
 /** How long the scene marks a task or instance after its Spot interruption, simulated ms. */
 const SPOT_MARK_MS = 5 * 60_000;
 
@@ -666,14 +674,12 @@ export class LiveRun {
         }
         side.coldStarts[id] = cold;
       }
+      // Recycles since the last caption (at most one a minute), so none goes uncounted.
       const recycled = model.counters.environmentsRecycled;
-      if (recycled > (side.recycled[id] ?? 0)) {
+      if (recycled > (side.recycled[id] ?? 0) && now - side.lastRecycleCaptionMs >= 60_000) {
         const n = recycled - (side.recycled[id] ?? 0);
-        if (now - side.lastRecycleCaptionMs >= 60_000) {
-          const hours = Math.round((model.config.maxLifetimeMs / 3_600_000) * 100) / 100;
-          say('cold', `Recycled: ${n} environment${n > 1 ? 's' : ''} of ${id} lived ${hours} h (MaxLifetime), busy or not; the next request that needs one starts cold`, false);
-          side.lastRecycleCaptionMs = now;
-        }
+        say('cold', `Recycled: ${n} environment${n > 1 ? 's' : ''} of ${id} lived ${lifetimeText(model.config.maxLifetimeMs)} (MaxLifetime), busy or not; the next request that needs one starts cold`, false);
+        side.lastRecycleCaptionMs = now;
         side.recycled[id] = recycled;
       }
       const thr = model.counters.throttles;

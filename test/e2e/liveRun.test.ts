@@ -44,6 +44,10 @@ describe('what-if knobs', () => {
     const run = r.run;
     const model = run.sim.functions.get('OrdersFunction')!.model;
     expect(model.config.maxLifetimeMs).toBe(900_000);
+    // A value out of range comes back located in the knob variant, not as a crash.
+    const bad = openRun({ text: scenario('lambda-api'), file: 'f.yaml', variant: 'base', knobs: { lambdaRecycleHours: -1 } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues[0]!.path).toBe(`Variants.${KNOB_VARIANT}.OrdersFunction.Metadata.clustersim.MaxLifetime`);
     const texts: string[] = [];
     while (run.nowMs < 20 * 60_000) {
       run.step();
@@ -54,7 +58,11 @@ describe('what-if knobs', () => {
     const n = texts.filter((t) => t.startsWith('Recycled: ')).length;
     expect(n).toBeGreaterThanOrEqual(1);
     expect(n).toBeLessThanOrEqual(6);
-    expect(texts.find((t) => t.startsWith('Recycled: '))).toMatch(/^Recycled: \d+ environments? of OrdersFunction lived 0\.25 h \(MaxLifetime\)/);
+    expect(texts.find((t) => t.startsWith('Recycled: '))).toMatch(/^Recycled: \d+ environments? of OrdersFunction lived 15 min \(MaxLifetime\)/);
+    // Captions at most once a minute, but every recycle is in one of them.
+    const counted = texts.filter((t) => t.startsWith('Recycled: ')).reduce((a, t) => a + Number(/^Recycled: (\d+)/.exec(t)![1]), 0);
+    expect(counted).toBeLessThanOrEqual(model.counters.environmentsRecycled);
+    expect(counted).toBeGreaterThan(0.8 * model.counters.environmentsRecycled);
     // Without the knob, nothing is recycled.
     const plain = openRun({ text: scenario('lambda-api'), file: 'f.yaml', variant: 'base', knobs: {} });
     if (!plain.ok) throw new Error('did not open');

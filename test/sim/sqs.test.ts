@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../../src/scenario';
+import { analyzeScenarioText, loadScenarioText } from '../../src/scenario';
 import { runVariant, Simulation } from '../../src/sim';
 
 interface Opts {
@@ -375,9 +375,138 @@ Workload:
     expect(many['Orders']!['backlogAtEnd'] as number).toBeLessThan(20);
   });
 
+  it("counts the groups' batches across every mapping that reads the queue", () => {
+    const two = fifo('').replace(
+      '  Orders:\n',
+      `  Second:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      MemorySize: 512
+      Timeout: 10
+      Events:
+        Orders: { Type: SQS, Properties: { Queue: !GetAtt Orders.Arn, BatchSize: 1 } }
+  Orders:
+`,
+    );
+    const sim = new Simulation(loadScenarioText(two, 'fifo.yaml'));
+    let peak = 0;
+    while (sim.step()) peak = Math.max(peak, sim.queues.get('Orders')!.model.batchesInFlight);
+    const r = sim.report().resources;
+    expect((r['Worker.Events.Orders']!['batches'] as number) + (r['Second.Events.Orders']!['batches'] as number)).toBeGreaterThan(1000);
+    // One group: one batch at a time over both functions (2.5 a second of 400 ms messages).
+    expect(peak).toBe(1);
+    expect((r['Worker.Events.Orders']!['messages'] as number) + (r['Second.Events.Orders']!['messages'] as number)).toBeLessThanOrEqual(1200 * 2.5 + 1);
+  });
+
+  it('warns when a FIFO queue Lambda reads does not say how many message groups it has', () => {
+    const warned = analyzeScenarioText(fifo(''), 'fifo.yaml').warnings;
+    expect(warned.some((w) => /Resources\.Orders\.Properties\.FifoQueue: Lambda processes one batch at a time per message group/.test(w))).toBe(true);
+    expect(analyzeScenarioText(fifo('    Metadata: { clustersim: { MessageGroups: 4 } }\n'), 'fifo.yaml').warnings.some((w) => w.includes('message group'))).toBe(false);
+  });
+
   it('rejects MessageGroups on a standard queue, at its path', () => {
     expect(() => loadScenarioText(fifo('    Metadata: { clustersim: { MessageGroups: 4 } }\n', false), 'fifo.yaml')).toThrow(
       /fifo\.yaml:\d+:\d+: Resources\.Orders\.Metadata\.clustersim\.MessageGroups: only for a FIFO queue/,
     );
+  });
+});
+
+describe('messages redriven along a chain of dead-letter queues', () => {
+  const chain = (o: { bTarget: boolean; cConsumer: boolean; retB: number; retC: number }) => `
+Name: chain
+Seed: 7
+Duration: 40m
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      MemorySize: 512
+      Timeout: 2
+      Events:
+        Jobs: { Type: SQS, Properties: { Queue: !GetAtt A.Arn, BatchSize: 1 } }
+  BWorker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      MemorySize: 512
+      Timeout: 2
+      ReservedConcurrentExecutions: 2
+      Events:
+        B: { Type: SQS, Properties: { Queue: !GetAtt B.Arn, BatchSize: 1 } }
+${o.cConsumer ? `  CWorker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      MemorySize: 512
+      Timeout: 2
+      ReservedConcurrentExecutions: 1
+      Events:
+        C: { Type: SQS, Properties: { Queue: !GetAtt C.Arn, BatchSize: 1 } }
+` : ''}  A:
+    Type: AWS::SQS::Queue
+    Properties:
+      VisibilityTimeout: 5
+      RedrivePolicy: { deadLetterTargetArn: !GetAtt B.Arn, maxReceiveCount: 2 }
+  B:
+    Type: AWS::SQS::Queue
+    Properties:
+      VisibilityTimeout: 5
+      MessageRetentionPeriod: ${o.retB}
+      RedrivePolicy: { deadLetterTargetArn: !GetAtt C.Arn, maxReceiveCount: 2 }
+  C:
+    Type: AWS::SQS::Queue
+    Properties: { VisibilityTimeout: 3, MessageRetentionPeriod: ${o.retC} }
+Workload:
+  - Name: jobs
+    Target: A
+    Arrivals: { Pattern: constant, Rate: 5, Process: exact }
+    Work: { DurationMs: { Dist: uniform, Min: 500, Max: 3500 } }
+${o.bTarget ? `  - Name: b
+    Target: B
+    Arrivals: { Pattern: constant, Rate: 1, Process: exact }
+    Work: { DurationMs: { Dist: uniform, Min: 500, Max: 3500 } }
+` : ''}`;
+
+  /** The stored messages flagged as redriven in, counted from the queue's rows, match what its counters leave. */
+  const check = (sim: Simulation) => {
+    for (const [id, { model }] of sim.queues) {
+      const s = model.checkpoint();
+      let stored = 0;
+      let storedRedriven = 0;
+      for (let r = 0; r < s.cap; r++) {
+        if (s.rows.state[r] !== 1) continue;
+        stored++;
+        if (s.rows.redriven[r] === 1) storedRedriven++;
+      }
+      const c = model.counters;
+      expect(stored, id).toBe(model.backlog);
+      expect(storedRedriven, id).toBe(c.redrivenIn - c.deletedRedriven - c.toDeadLetterRedriven - c.expiredRedriven);
+    }
+  };
+
+  it.each([
+    { bTarget: true, cConsumer: false, retB: 60, retC: 60 },
+    { bTarget: true, cConsumer: true, retB: 120, retC: 600 },
+    { bTarget: false, cConsumer: true, retB: 3600, retC: 60 },
+  ])('counts each redriven message once as it expires, moves on or is deleted (%o)', (o) => {
+    const sim = new Simulation(loadScenarioText(chain(o), 'chain.yaml'));
+    let ticks = 0;
+    while (sim.step()) if (++ticks % 7 === 0) check(sim);
+    check(sim);
+    const r = sim.report();
+    const t = r.totals.requests;
+    expect(t.arrived).toBe(12_000 + (o.bTarget ? 2400 : 0));
+    expect(t.arrived).toBe(t.served + t.failed + t.queued + t.throttled);
+    // Messages did take every way out of B.
+    const b = r.resources['B']!;
+    expect(b['messagesRedrivenIn'] as number).toBeGreaterThan(0);
+    expect((b['messagesToDeadLetterQueue'] as number) + (b['messagesExpired'] as number)).toBeGreaterThan(0);
   });
 });

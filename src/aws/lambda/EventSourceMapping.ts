@@ -35,8 +35,8 @@ export interface MappingConfig {
   /** Multiplies each message's DurationMs (CPU-bound work at the function's memory). */
   durationFactor: number;
   /**
-   * The most batches at once, whatever the pollers: a FIFO queue's message groups (Lambda sends one
-   * batch at a time per group; aws-facts 67); Infinity for a standard queue.
+   * The most batches of the queue's messages at once, by all its mappings together: a FIFO queue's
+   * message groups (one batch at a time per group; aws-facts 67); Infinity for a standard queue.
    */
   groupLimit: number;
 }
@@ -108,7 +108,7 @@ export class EventSourceMapping implements Component, InvocationSource {
   }
 
   nextTime(): number {
-    if (!this.config.enabled || this.inFlight >= Math.min(Math.floor(this.pollers), this.config.groupLimit)) return Number.POSITIVE_INFINITY;
+    if (!this.config.enabled || this.inFlight >= Math.floor(this.pollers) || this.queue.batchesInFlight >= this.config.groupLimit) return Number.POSITIVE_INFINITY;
     const first = this.queue.nextVisibleAt();
     if (first === Number.POSITIVE_INFINITY) return first;
     const cfg = this.config;
@@ -151,6 +151,7 @@ export class EventSourceMapping implements Component, InvocationSource {
     this.batchCount[slot] = n;
     this.batchStart[slot] = t;
     this.inFlight++;
+    q.batchStarted();
     c.batches++;
     c.messages += n;
     if (this.inFlight > c.peakConcurrentBatches) c.peakConcurrentBatches = this.inFlight;
@@ -159,6 +160,7 @@ export class EventSourceMapping implements Component, InvocationSource {
   done(tag: number, t: number, ok: boolean): void {
     if (t > this.now) this.now = t;
     this.inFlight--;
+    this.queue.batchEnded();
     this.busyMs += t - this.batchStart[tag]!;
     if (!ok) this.counters.batchesFailed++;
     this.queue.settle(t, this.batchRows[tag]!, this.batchReceipts[tag]!, this.batchCount[tag]!, ok);

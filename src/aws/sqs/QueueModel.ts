@@ -112,6 +112,8 @@ export class QueueModel implements Component, ArrivalSink {
   private processing = new Uint8Array(0);
   /** 1 for a message redriven here from another queue (not sent by a producer). */
   private redriven = new Uint8Array(0);
+  /** Batches being processed now by all consumers (`batchStarted`, `batchEnded`). */
+  batchesInFlight = 0;
   /** 1 while the row is in `heap`. */
   private inHeap = new Uint8Array(0);
   private free: number[] = [];
@@ -499,8 +501,17 @@ export class QueueModel implements Component, ArrivalSink {
     this.cap = size;
   }
 
+  batchStarted(): void {
+    this.batchesInFlight++;
+  }
+
+  batchEnded(): void {
+    this.batchesInFlight--;
+  }
+
   checkpoint(): QueueState {
     return {
+      batchesInFlight: this.batchesInFlight,
       counters: { ...this.counters },
       usage: { ...this.meter.usage },
       cap: this.cap,
@@ -532,6 +543,7 @@ export class QueueModel implements Component, ArrivalSink {
   restore(state: unknown): void {
     const s = state as QueueState;
     this.counters = { ...s.counters };
+    this.batchesInFlight = s.batchesInFlight;
     this.meter.usage = { ...s.usage };
     this.cap = s.cap;
     this.state = Uint8Array.from(s.rows.state);
@@ -563,6 +575,7 @@ export class QueueModel implements Component, ArrivalSink {
 }
 
 export interface QueueState {
+  batchesInFlight: number;
   counters: QueueCounters;
   usage: SqsUsage;
   cap: number;

@@ -68,7 +68,7 @@ export const QueueSimSchema = strictObject({
   MessageGroups: num({ int: true, min: 1, unit: 'message groups' })
     .optional()
     .describe(
-      'FIFO queues only: how many MessageGroupIds the producers use (default 1). Lambda runs at most one batch per message group at a time, so a mapping runs at most this many batches at once',
+      'FIFO queues only: how many MessageGroupIds the producers use (default 1, with a warning when Lambda reads the queue). Lambda runs at most one batch per message group at a time, so all the mappings reading the queue run at most this many batches at once',
     ),
 });
 
@@ -85,8 +85,17 @@ export function checkSqsResources(ctx: CheckContext): CheckIssue[] {
   const out: CheckIssue[] = [];
   for (const r of validOfType(ctx, SQS_QUEUE)) {
     const q = r.Properties as SqsQueueProperties;
-    if ((r.Sim as SqsQueueSim).MessageGroups !== undefined && !q.FifoQueue) {
+    const groups = (r.Sim as SqsQueueSim).MessageGroups;
+    if (groups !== undefined && !q.FifoQueue) {
       out.push({ path: [r.LogicalId, 'Metadata', 'clustersim', 'MessageGroups'], message: 'only for a FIFO queue (FifoQueue: true): standard queues have no message groups' });
+    }
+    if (groups === undefined && q.FifoQueue && queueConsumers(ctx.scenario, r.LogicalId).length > 0) {
+      out.push({
+        path: [r.LogicalId, 'Properties', 'FifoQueue'],
+        warning: true,
+        message:
+          'Lambda processes one batch at a time per message group; without Metadata.clustersim.MessageGroups (how many MessageGroupIds the producers use) the queue is taken to have 1, so its messages are processed one batch at a time',
+      });
     }
     if (q.RedrivePolicy !== undefined) {
       const path = [r.LogicalId, 'Properties', 'RedrivePolicy', 'deadLetterTargetArn'];

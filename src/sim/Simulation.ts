@@ -416,15 +416,13 @@ export class Simulation {
       resources[id] = queueReport(model, this.prices.sqs, latency.histogram, { freeTier: this.scenario.Pricing.FreeTier, freeRequestsLeft: sqsFree });
       const u = model.usage;
       sqsFree = Math.max(0, sqsFree - u.standardRequests - u.fifoRequests);
-      // A queue producers send to counts their messages; messages redriven here from another queue
-      // were counted as failed there already.
+      // A queue producers send to counts their messages (not those redriven to it).
       if (targets.has(id)) {
-        const c = model.counters;
-        const redrivenStored = c.redrivenIn - c.deletedRedriven - c.toDeadLetterRedriven - c.expiredRedriven;
-        arrived += c.sent;
-        served += c.deleted - c.deletedRedriven;
-        failed += c.toDeadLetter - c.toDeadLetterRedriven + c.expired - c.expiredRedriven;
-        queued += model.backlog - redrivenStored;
+        const o = model.producerOutcomes();
+        arrived += o.arrived;
+        served += o.served;
+        failed += o.failed;
+        queued += o.queued;
         total.merge(latency.histogram);
       }
       if (this.options.series) {

@@ -516,11 +516,11 @@ export class LiveRun {
     const targets = this.producerTargets;
     for (const [id, { model }] of this.sim.queues) {
       if (!targets.has(id)) continue;
-      const c = model.counters;
-      arrived += c.sent;
-      // As the report counts them: messages redriven here were counted as failed where they failed.
-      served += c.deleted - c.deletedRedriven;
-      failed += c.toDeadLetter - c.toDeadLetterRedriven + c.expired - c.expiredRedriven;
+      // As the report counts them.
+      const o = model.producerOutcomes();
+      arrived += o.arrived;
+      served += o.served;
+      failed += o.failed;
     }
     for (const c of this.sim.clusters) for (const inst of c.instances.values()) if (inst.status !== IS.TERMINATED) instances++;
     return { arrived, served, failed, throttled, running, desired, instances, busy, envs };

@@ -269,6 +269,18 @@ Workload:
   });
 });
 
+/** YAML under Resources: a SAM function `name` that reads `queue` one message a batch. */
+const reader = (name: string, queue: string, o: { timeout?: number; reserved?: number } = {}) => `  ${name}:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      MemorySize: 512
+      Timeout: ${o.timeout ?? 2}
+${o.reserved !== undefined ? `      ReservedConcurrentExecutions: ${o.reserved}\n` : ''}      Events:
+        ${queue}: { Type: SQS, Properties: { Queue: !GetAtt ${queue}.Arn, BatchSize: 1 } }
+`;
+
 describe('a dead-letter queue that producers also send to', () => {
   const text = (dlqIsTarget: boolean) => `
 Name: dlq-target
@@ -276,25 +288,7 @@ Seed: 5
 Duration: 30m
 Transform: AWS::Serverless-2016-10-31
 Resources:
-  Worker:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs22.x
-      Handler: index.handler
-      MemorySize: 512
-      Timeout: 2
-      Events:
-        Jobs: { Type: SQS, Properties: { Queue: !GetAtt Jobs.Arn, BatchSize: 1 } }
-  Sweeper:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs22.x
-      Handler: index.handler
-      MemorySize: 512
-      Timeout: 10
-      Events:
-        Dead: { Type: SQS, Properties: { Queue: !GetAtt DLQ.Arn, BatchSize: 1 } }
-  Jobs:
+${reader('Worker', 'Jobs')}${reader('Sweeper', 'DLQ', { timeout: 10 })}  Jobs:
     Type: AWS::SQS::Queue
     Properties:
       VisibilityTimeout: 5
@@ -341,16 +335,7 @@ Seed: 2
 Duration: 20m
 Transform: AWS::Serverless-2016-10-31
 Resources:
-  Worker:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs22.x
-      Handler: index.handler
-      MemorySize: 512
-      Timeout: 10
-      Events:
-        Orders: { Type: SQS, Properties: { Queue: !GetAtt Orders.Arn, BatchSize: 1 } }
-  Orders:
+${reader('Worker', 'Orders', { timeout: 10 })}  Orders:
     Type: AWS::SQS::Queue
 ${groups}    Properties: { FifoQueue: ${fifoQueue}, VisibilityTimeout: 60 }
 Workload:
@@ -376,20 +361,7 @@ Workload:
   });
 
   it("counts the groups' batches across every mapping that reads the queue", () => {
-    const two = fifo('').replace(
-      '  Orders:\n',
-      `  Second:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs22.x
-      Handler: index.handler
-      MemorySize: 512
-      Timeout: 10
-      Events:
-        Orders: { Type: SQS, Properties: { Queue: !GetAtt Orders.Arn, BatchSize: 1 } }
-  Orders:
-`,
-    );
+    const two = fifo('').replace('  Orders:\n', `${reader('Second', 'Orders', { timeout: 10 })}  Orders:\n`);
     const sim = new Simulation(loadScenarioText(two, 'fifo.yaml'));
     let peak = 0;
     while (sim.step()) peak = Math.max(peak, sim.queues.get('Orders')!.model.batchesInFlight);
@@ -420,36 +392,7 @@ Seed: 7
 Duration: 40m
 Transform: AWS::Serverless-2016-10-31
 Resources:
-  Worker:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs22.x
-      Handler: index.handler
-      MemorySize: 512
-      Timeout: 2
-      Events:
-        Jobs: { Type: SQS, Properties: { Queue: !GetAtt A.Arn, BatchSize: 1 } }
-  BWorker:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs22.x
-      Handler: index.handler
-      MemorySize: 512
-      Timeout: 2
-      ReservedConcurrentExecutions: 2
-      Events:
-        B: { Type: SQS, Properties: { Queue: !GetAtt B.Arn, BatchSize: 1 } }
-${o.cConsumer ? `  CWorker:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs22.x
-      Handler: index.handler
-      MemorySize: 512
-      Timeout: 2
-      ReservedConcurrentExecutions: 1
-      Events:
-        C: { Type: SQS, Properties: { Queue: !GetAtt C.Arn, BatchSize: 1 } }
-` : ''}  A:
+${reader('Worker', 'A')}${reader('BWorker', 'B', { reserved: 2 })}${o.cConsumer ? reader('CWorker', 'C', { reserved: 1 }) : ''}  A:
     Type: AWS::SQS::Queue
     Properties:
       VisibilityTimeout: 5

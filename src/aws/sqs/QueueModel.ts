@@ -501,6 +501,21 @@ export class QueueModel implements Component, ArrivalSink {
     this.cap = size;
   }
 
+  /**
+   * The messages producers sent to this queue, by outcome so far (the totals of a queue that is a
+   * workload's target): messages redriven here from another queue were counted as failed there.
+   */
+  producerOutcomes(): { arrived: number; served: number; failed: number; queued: number } {
+    const c = this.counters;
+    const redrivenStored = c.redrivenIn - c.deletedRedriven - c.toDeadLetterRedriven - c.expiredRedriven;
+    return {
+      arrived: c.sent,
+      served: c.deleted - c.deletedRedriven,
+      failed: c.toDeadLetter - c.toDeadLetterRedriven + c.expired - c.expiredRedriven,
+      queued: this.stored - redrivenStored,
+    };
+  }
+
   batchStarted(): void {
     this.batchesInFlight++;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IS, TS } from '../../src/aws/ecs';
 import { loadScenarioText } from '../../src/scenario';
 import { runVariant, Simulation } from '../../src/sim';
-import { ec2Scenario } from './ec2Helpers';
+import { ALL_SPOT_M5, ec2Scenario } from './ec2Helpers';
 
 const M5_LARGE_HOURLY = 0.096;
 
@@ -138,10 +138,7 @@ Resources:
 
 describe('the instances’ cost rate', () => {
   it('charts Spot instances at the Spot discount, not at the On-Demand price', () => {
-    const spot = `  InstancesDistribution: { OnDemandBaseCapacity: 0, OnDemandPercentageAboveBaseCapacity: 0 }
-  LaunchTemplate:
-    LaunchTemplateSpecification: { LaunchTemplateId: !Ref LT, Version: '1' }
-    Overrides: [{ InstanceType: m5.large }]`;
+    const spot = ALL_SPOT_M5;
     const rate = (o: Parameters<typeof ec2Scenario>[0]) => {
       const sim = new Simulation(ec2Scenario({ duration: '10m', asgDesired: 2, ...o }), { series: true });
       sim.run();

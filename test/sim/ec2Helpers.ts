@@ -91,3 +91,9 @@ ${o.topLevel ?? ''}
 `;
   return loadScenarioText(text, 'ec2-test.yaml');
 }
+
+/** A MixedInstancesPolicy (for `mixed`) of m5.large that is all Spot. */
+export const ALL_SPOT_M5 = `  InstancesDistribution: { OnDemandBaseCapacity: 0, OnDemandPercentageAboveBaseCapacity: 0 }
+  LaunchTemplate:
+    LaunchTemplateSpecification: { LaunchTemplateId: !Ref LT, Version: '1' }
+    Overrides: [{ InstanceType: m5.large }]`;

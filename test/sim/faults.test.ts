@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TS } from '../../src/aws/ecs';
 import { Simulation } from '../../src/sim';
-import { ec2Scenario } from './ec2Helpers';
+import { ALL_SPOT_M5, ec2Scenario } from './ec2Helpers';
 import { fargateScenario } from './helpers';
 
 describe('faults and deployments', () => {
@@ -39,10 +39,7 @@ describe('faults and deployments', () => {
         duration: '20m',
         desired: 2,
         asgDesired: 2,
-        mixed: `  InstancesDistribution: { OnDemandBaseCapacity: 0, OnDemandPercentageAboveBaseCapacity: 0 }
-  LaunchTemplate:
-    LaunchTemplateSpecification: { LaunchTemplateId: !Ref LT, Version: '1' }
-    Overrides: [{ InstanceType: m5.large }]`,
+        mixed: ALL_SPOT_M5,
         topLevel: 'Faults:\n  - { At: 3m, Kind: spot-interruption, Target: Asg, Count: 1 }',
       }),
     );

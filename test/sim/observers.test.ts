@@ -9,7 +9,7 @@ import { loadScenario } from '../../src/scenario';
 import { Simulation } from '../../src/sim';
 import { feed, harness as fnHarness } from '../aws/lambda/harness';
 import { harness as dbHarness, reader, v2Config } from '../aws/rds/harness';
-import { ec2Scenario } from './ec2Helpers';
+import { ALL_SPOT_M5, ec2Scenario } from './ec2Helpers';
 import { fargateScenario } from './helpers';
 
 describe('public hooks for watchers', () => {
@@ -19,10 +19,7 @@ describe('public hooks for watchers', () => {
         duration: '20m',
         desired: 2,
         asgDesired: 3,
-        mixed: `  InstancesDistribution: { OnDemandBaseCapacity: 0, OnDemandPercentageAboveBaseCapacity: 0 }
-  LaunchTemplate:
-    LaunchTemplateSpecification: { LaunchTemplateId: !Ref LT, Version: '1' }
-    Overrides: [{ InstanceType: m5.large }]`,
+        mixed: ALL_SPOT_M5,
         topLevel: 'Faults:\n  - { At: 3m, Kind: spot-interruption, Target: Asg, Count: 2 }',
       }),
     );

@@ -2,8 +2,10 @@
  * Prints the Lambda model's fit to the measured experiments (data/lambda-measurements.csv): per
  * row and as mean absolute percentage errors.
  *
- *   npx tsx scripts/calibrate-lambda.ts [invocationsPerRow] [--idle-lifetime 10m] [--max-lifetime 3h]
- *                                       [--selection most-recent|least-recent] [--seeds 5,6,7]
+ *   npx tsx scripts/calibrate-lambda.ts [invocationsPerRow] [--idle-lifetime 640s] [--spare-idle-lifetime 30m]
+ *                                       [--max-lifetime 2h|never] [--selection most-recent|least-recent] [--seeds 5,6,7]
+ *
+ * Without options, the model's defaults.
  */
 import { Command, Option } from 'commander';
 import { parseDuration } from '../src/scenario/duration';
@@ -11,17 +13,20 @@ import { calibrate, mape } from '../test/aws/lambda/calibration';
 
 const cmd = new Command('calibrate-lambda')
   .argument('[invocations]', 'invocations per row and seed', '200000')
-  .option('--idle-lifetime <duration>', 'IdleLifetime', '10m')
-  .option('--max-lifetime <duration>', 'MaxLifetime (default: none)')
+  .option('--idle-lifetime <duration>', 'IdleLifetime (default: the model default)')
+  .option('--spare-idle-lifetime <duration>', 'SpareIdleLifetime (default: the model default)')
+  .option('--max-lifetime <duration>', 'MaxLifetime, or never (default: the model default)')
   .addOption(new Option('--selection <selection>', 'IdleSelection').choices(['most-recent', 'least-recent']).default('most-recent'))
   .option('--seeds <list>', 'seeds to average over, comma-separated', '5')
   .parse();
-const o = cmd.opts<{ idleLifetime: string; maxLifetime?: string; selection: 'most-recent' | 'least-recent'; seeds: string }>();
+const o = cmd.opts<{ idleLifetime?: string; spareIdleLifetime?: string; maxLifetime?: string; selection: 'most-recent' | 'least-recent'; seeds: string }>();
+const ms = (d: string | undefined) => (d === undefined ? undefined : d === 'never' ? Number.POSITIVE_INFINITY : parseDuration(d));
 const n = Number(cmd.args[0] ?? 200_000);
 const seeds = o.seeds.split(',').map(Number);
 const rows = calibrate(n, {
-  idleLifetimeMs: parseDuration(o.idleLifetime),
-  maxLifetimeMs: o.maxLifetime === undefined ? Number.POSITIVE_INFINITY : parseDuration(o.maxLifetime),
+  idleLifetimeMs: ms(o.idleLifetime),
+  spareIdleLifetimeMs: ms(o.spareIdleLifetime),
+  maxLifetimeMs: ms(o.maxLifetime),
   idleSelection: o.selection,
   seeds,
 });

@@ -5,4 +5,5 @@ export { Priority, type ScheduledEvent, Scheduler, type SchedulerState } from '.
 export { Series, type SeriesPoint, type SeriesState } from './Series';
 export { SimClock } from './SimClock';
 export { IndexHeap } from './IndexHeap';
+export { RemovableHeap } from './RemovableHeap';
 export { TokenBucket, type TokenBucketState } from './TokenBucket';

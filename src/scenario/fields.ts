@@ -15,6 +15,8 @@ const NUMERIC_STRING_RE = new RegExp(NUMERIC_STRING_PATTERN);
 /** Schemas whose JSON Schema should also accept a numeric string / a duration string (see `jsonSchemaOverride`). */
 const numericSchemas = new WeakSet<object>();
 const durationSchemas = new WeakSet<object>();
+/** Duration inputs that also accept `never`. */
+const neverDurationSchemas = new WeakSet<object>();
 const booleanSchemas = new WeakSet<object>();
 
 export interface NumberRules {
@@ -70,23 +72,25 @@ export interface DurationRules {
   minMs?: number;
   /** Reject fractions of a millisecond. */
   wholeMs?: boolean;
+  /** Also accept `never` (output: Infinity), for a limit that can be switched off. */
+  never?: boolean;
 }
 
 /** A duration (`250ms`, `90s`, `10m`, `6h`, `30d`, or seconds), output in ms. */
 export function duration(rules: DurationRules = {}) {
+  const forms = rules.never ? `${DURATION_FORMS}, or never` : DURATION_FORMS;
   const input = z.union([z.number(), z.string()], {
-    error: (iss) =>
-      iss.input === undefined
-        ? `required: a duration (${DURATION_FORMS})`
-        : `expected a duration (${DURATION_FORMS}), got ${describeValue(iss.input)}`,
+    error: (iss) => (iss.input === undefined ? `required: a duration (${forms})` : `expected a duration (${forms}), got ${describeValue(iss.input)}`),
   });
   durationSchemas.add(input);
+  if (rules.never) neverDurationSchemas.add(input);
   return input.transform((value, ctx) => {
+    if (rules.never && value === 'never') return Number.POSITIVE_INFINITY;
     let ms: number;
     try {
       ms = parseDuration(value);
     } catch (e) {
-      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      ctx.addIssue({ code: 'custom', message: rules.never ? `expected a duration (${forms}), got ${describeValue(value)}` : (e as Error).message });
       return z.NEVER;
     }
     if (rules.wholeMs && !Number.isInteger(ms)) {
@@ -214,6 +218,7 @@ export function jsonSchemaOverride(ctx: { zodSchema: unknown; jsonSchema: Record
     js.anyOf = [
       { type: 'number', minimum: 0, description: 'seconds' },
       { type: 'string', pattern: DURATION_PATTERN },
+      ...(neverDurationSchemas.has(ctx.zodSchema as object) ? [{ type: 'string', const: 'never' }] : []),
     ];
   }
 }

@@ -82,6 +82,9 @@ export function legacyLambdaBurst(region: string): number {
   return 500;
 }
 
+/** Longest idle life of a spare environment when neither the function nor the settings set one (docs/models/lambda.md). */
+export const DEFAULT_SPARE_IDLE_LIFETIME_MS = 20 * 60_000;
+
 /** Unreserved concurrency AWS keeps for every account (aws-facts 63). */
 export const LAMBDA_UNRESERVED_MINIMUM = 100;
 
@@ -102,15 +105,30 @@ export const LambdaSettingsSchema = strictObject({
     .default(500)
     .describe('legacy model: environments added per minute after the burst (default 500)'),
   BillInit: bool().default(true).describe('Bill the INIT phase of on-demand cold starts (default true: AWS bills it since 2025-08-01)'),
-  // The model engineer calibrates this (docs/models/lambda.md); 10m is the placeholder.
+  // Calibrated against AWS measurements (docs/models/lambda.md, "Idle environments").
   DefaultIdleLifetime: duration({ minMs: 1 })
-    .prefault('10m')
-    .describe('How long an idle execution environment lives when a function sets no IdleLifetime (default 10m; see docs/models/lambda.md)'),
-  DefaultMaxLifetime: duration({ minMs: 1 })
+    .prefault('640s')
+    .describe(
+      'How long a function’s idle execution environments live once none of them is running, when a function sets no IdleLifetime (default 640s, 10 min 40 s; see docs/models/lambda.md)',
+    ),
+  DefaultSpareIdleLifetime: duration({ minMs: 1 })
     .optional()
     .describe(
-      'How long an on-demand execution environment may live before Lambda recycles it, when a function sets no MaxLifetime (default: none, never recycled; see docs/models/lambda.md)',
+      'While a function is running requests, an idle execution environment lives a time drawn between IdleLifetime and this, when a function sets no SpareIdleLifetime; at least DefaultIdleLifetime (default 20m, or DefaultIdleLifetime when that is longer; see docs/models/lambda.md)',
     ),
+  DefaultMaxLifetime: duration({ minMs: 1, never: true })
+    .prefault('2h')
+    .describe(
+      'How long an on-demand execution environment may live before Lambda recycles it, when a function sets no MaxLifetime; never: no recycling (default 2h; see docs/models/lambda.md)',
+    ),
+}).superRefine((v, ctx) => {
+  if (v.DefaultSpareIdleLifetime !== undefined && v.DefaultSpareIdleLifetime < v.DefaultIdleLifetime) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DefaultSpareIdleLifetime'],
+      message: `must be at least DefaultIdleLifetime (${v.DefaultIdleLifetime / 1000} s): a spare environment lives at least as long as the last one`,
+    });
+  }
 });
 
 export const SettingsSchema = strictObject({

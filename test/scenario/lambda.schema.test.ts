@@ -87,7 +87,20 @@ describe('AWS::Lambda::Function and AWS::Serverless::Function', () => {
     const bad = edit(plain(''), '    Properties:\n', '    Metadata:\n      clustersim:\n        IdleSelection: oldest\n        ColdStart: 1s\n    Properties:\n');
     expect(brief(issuesOf(bad))).toEqual([
       '7:24 Resources.Fn.Metadata.clustersim.IdleSelection: must be one of most-recent, least-recent; got "oldest"',
-      '8:9 Resources.Fn.Metadata.clustersim.ColdStart: unknown key "ColdStart"; allowed: InitDurationMs, IdleLifetime, MaxLifetime, IdleSelection, Database, ConnectionPoolSize, DatabaseEndpoint',
+      '8:9 Resources.Fn.Metadata.clustersim.ColdStart: unknown key "ColdStart"; allowed: InitDurationMs, IdleLifetime, SpareIdleLifetime, MaxLifetime, IdleSelection, Database, ConnectionPoolSize, DatabaseEndpoint',
+    ]);
+  });
+
+  it('reads the idle and maximum lifetimes, and rejects a spare lifetime shorter than the idle one', () => {
+    const meta = (lines: string) => edit(plain(''), '    Properties:\n', `    Metadata:\n      clustersim:\n${lines}    Properties:\n`);
+    const ok = load(meta('        IdleLifetime: 5m\n        SpareIdleLifetime: 8m\n        MaxLifetime: never\n'));
+    expect(ok.Resources.Fn!.Sim).toMatchObject({ IdleLifetime: 300_000, SpareIdleLifetime: 480_000, MaxLifetime: Number.POSITIVE_INFINITY });
+    expect(brief(issuesOf(meta('        IdleLifetime: 15m\n        SpareIdleLifetime: 12m\n')))).toEqual([
+      "8:28 Resources.Fn.Metadata.clustersim.SpareIdleLifetime: must be at least the function's IdleLifetime (900 s): a spare environment lives at least as long as the last one",
+    ]);
+    // Against the default IdleLifetime (640 s) too.
+    expect(brief(issuesOf(meta('        SpareIdleLifetime: 10m\n')))).toEqual([
+      "7:28 Resources.Fn.Metadata.clustersim.SpareIdleLifetime: must be at least the function's IdleLifetime (640 s): a spare environment lives at least as long as the last one",
     ]);
   });
 });

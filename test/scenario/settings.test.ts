@@ -30,7 +30,8 @@ describe('Settings and Pricing', () => {
         LegacyBurst: 3000,
         LegacyRampPerMinute: 500,
         BillInit: true,
-        DefaultIdleLifetime: 600_000,
+        DefaultIdleLifetime: 640_000,
+        DefaultMaxLifetime: 7_200_000,
       },
     });
     expect(s.Pricing).toEqual({ FreeTier: false, SavingsPlan: { Ec2: 0, Fargate: 0, Lambda: 0 } });
@@ -77,10 +78,20 @@ describe('Settings and Pricing', () => {
       DefaultMaxLifetime: 7_200_000,
       BillInit: false,
     });
+    expect(settingsOf(load(withSettings('Settings:\n  Lambda: { DefaultSpareIdleLifetime: 25m, DefaultMaxLifetime: never }\n'))).Lambda).toMatchObject({
+      DefaultSpareIdleLifetime: 1_500_000,
+      DefaultMaxLifetime: Number.POSITIVE_INFINITY,
+    });
+    expect(brief(issuesOf(withSettings('Settings:\n  Lambda: { DefaultIdleLifetime: 15m, DefaultSpareIdleLifetime: 12m }\n')))).toEqual([
+      '4:65 Settings.Lambda.DefaultSpareIdleLifetime: must be at least DefaultIdleLifetime (900 s): a spare environment lives at least as long as the last one',
+    ]);
+    expect(brief(issuesOf(withSettings('Settings:\n  Lambda: { DefaultMaxLifetime: forever }\n')))).toEqual([
+      '4:33 Settings.Lambda.DefaultMaxLifetime: expected a duration (250ms, 90s, 10m, 6h, 30d or a number of seconds, or never), got "forever"',
+    ]);
     expect(brief(issuesOf(withSettings('Settings:\n  Lambda: { AccountConcurrency: 50, ScalingModel: old, Burst: 1 }\n')))).toEqual([
       '4:33 Settings.Lambda.AccountConcurrency: must be ≥ 100 concurrent executions, got 50',
       '4:51 Settings.Lambda.ScalingModel: must be one of current, legacy; got "old"',
-      '4:56 Settings.Lambda.Burst: unknown key "Burst"; allowed: AccountConcurrency, ScalingModel, ScalingRate, LegacyBurst, LegacyRampPerMinute, BillInit, DefaultIdleLifetime, DefaultMaxLifetime',
+      '4:56 Settings.Lambda.Burst: unknown key "Burst"; allowed: AccountConcurrency, ScalingModel, ScalingRate, LegacyBurst, LegacyRampPerMinute, BillInit, DefaultIdleLifetime, DefaultSpareIdleLifetime, DefaultMaxLifetime',
     ]);
   });
 });

@@ -10,7 +10,7 @@
  * environments, and a heap of asynchronous events waiting for a retry. `advance(t)` processes
  * whatever falls due before `t`, earliest first.
  */
-import { type Component, type Engine, IndexHeap, type RandomStream, Series, type SeriesState } from '../../engine';
+import { type Component, type Engine, IndexHeap, type RandomStream, RemovableHeap, Series, type SeriesState } from '../../engine';
 import { createDistribution, type Distribution, type DistSpec } from '../../workload';
 import type { ArrivalBatch } from '../../workload';
 import { ES, environmentLifecycle } from './environmentLifecycle';
@@ -29,7 +29,17 @@ export interface FunctionConfig {
   reserved: number | undefined;
   /** Provisioned concurrency (environments initialised ahead, never reaped). */
   provisioned: number;
+  /**
+   * How long the function's idle environments live once nothing of it is running: the last one
+   * to finish goes this long after its request ended (and every other idle one with it).
+   */
   idleLifetimeMs: number;
+  /**
+   * While the function is still running requests, an idle (spare) environment lives a time drawn
+   * uniformly between `idleLifetimeMs` and this, anew each time it becomes idle. Equal to
+   * `idleLifetimeMs`: every idle environment lives exactly `idleLifetimeMs`.
+   */
+  spareIdleLifetimeMs: number;
   /**
    * Lambda recycles on-demand environments every few hours even when they are in use (Lambda DG,
    * "Lambda execution environment lifecycle"): one is shut down once it has lived this long, at
@@ -127,6 +137,21 @@ export interface InvocationSource {
   done(tag: number, t: number, ok: boolean): void;
 }
 
+/**
+ * Someone who watches a function as it runs (the calibration harness, a view): told of events as
+ * they happen, never able to change them. Not part of the simulation's state (not checkpointed).
+ */
+export interface FunctionObserver {
+  /** An invocation started at `atMs`, on a new environment (`cold`) or an existing one. */
+  invoked?(atMs: number, cold: boolean): void;
+  /**
+   * An on-demand environment shut down at `atMs`: created at `createdAtMs`, its last invocation
+   * ended at `lastEndMs`; `recycled` when it reached `MaxLifetime` (otherwise it was idle for
+   * `IdleLifetime`).
+   */
+  environmentEnded?(createdAtMs: number, lastEndMs: number, atMs: number, recycled: boolean): void;
+}
+
 /** How an invocation ends (`reqTimedOut`). */
 const OK = 0;
 const FAIL_TIMEOUT = 1;
@@ -151,6 +176,8 @@ export class FunctionModel implements Component {
   private provisionedEnv = new Uint8Array(0);
   private createdAt = new Float64Array(0);
   private idleSince = new Float64Array(0);
+  /** When an idle on-demand environment is shut down for idleness (its own timer). */
+  private reapAt = new Float64Array(0);
   private busyUntil = new Float64Array(0);
   private initUntil = new Float64Array(0);
   /** Σ busy time (INIT included) of the environment in the row, over its finished invocations, ms. */
@@ -184,6 +211,12 @@ export class FunctionModel implements Component {
   private idle = new Int32Array(16);
   private idleHead = 0;
   private idleLen = 0;
+  /** Idle on-demand environments (not stale) by `reapAt`. */
+  private readonly reapHeap: RemovableHeap;
+  /** When the function last went from running something to running nothing (busyCount 0). */
+  private allIdleSince = 0;
+  /** Draws each spare's idle lifetime (only when spareIdleLifetimeMs > idleLifetimeMs). */
+  private readonly idleRandom: RandomStream;
   /** Idle provisioned environments (stack). */
   private pcIdle: number[] = [];
   /**
@@ -226,6 +259,7 @@ export class FunctionModel implements Component {
   private pSorted = true;
   /** The database the handler queries, its connection pool per environment and its endpoint. */
   private db: DatabasePort | undefined;
+  private observer: FunctionObserver | undefined;
   private dbPool = 0;
   private dbEndpoint: 0 | 1 = 0;
   /** Sources that start invocations themselves (event source mappings), by index. */
@@ -253,6 +287,8 @@ export class FunctionModel implements Component {
     this.scaling = new TokenBucket(config.scalingPer10s, config.scalingPer10s / 10);
     this.busy = new IndexHeap(this.busyUntil);
     this.asyncHeap = new IndexHeap(this.aNext);
+    this.reapHeap = new RemovableHeap(this.reapAt);
+    this.idleRandom = engine.random.stream(`lambda:${config.logicalId}:idle`);
     const w = engine.tickMs;
     this.series = {
       concurrency: new Series('concurrency', 'environments', w),
@@ -261,6 +297,11 @@ export class FunctionModel implements Component {
       throttles: new Series('throttlesPerSecond', 'per s', w),
       latency: new Series('latencyMeanMs', 'ms', w),
     };
+  }
+
+  /** Sets (or, with undefined, removes) who watches this function; see `FunctionObserver`. */
+  observe(observer: FunctionObserver | undefined): void {
+    this.observer = observer;
   }
 
   /** Creates the provisioned environments (initialised before Start). */
@@ -277,7 +318,8 @@ export class FunctionModel implements Component {
 
   /**
    * The environment rows, read-only, for views (the browser app): `cap` rows; `state[row]` is an
-   * `ES` index, rows with `createdAt < 0` are free; `initUntil` ends a cold start's INIT (ms).
+   * `ES` index, rows with `createdAt < 0` are free; `initUntil` ends a cold start's INIT (ms);
+   * `idleSince` is when an idle environment's last request ended.
    * The arrays are replaced when they grow: read them again each frame.
    */
   environmentView(): {
@@ -286,9 +328,18 @@ export class FunctionModel implements Component {
     readonly provisionedEnv: Readonly<Uint8Array>;
     readonly createdAt: Readonly<Float64Array>;
     readonly initUntil: Readonly<Float64Array>;
+    readonly idleSince: Readonly<Float64Array>;
     readonly busyMs: Readonly<Float64Array>;
   } {
-    return { cap: this.cap, state: this.state, provisionedEnv: this.provisionedEnv, createdAt: this.createdAt, initUntil: this.initUntil, busyMs: this.envBusyMs };
+    return {
+      cap: this.cap,
+      state: this.state,
+      provisionedEnv: this.provisionedEnv,
+      createdAt: this.createdAt,
+      initUntil: this.initUntil,
+      idleSince: this.idleSince,
+      busyMs: this.envBusyMs,
+    };
   }
 
   /** Whether the handler queries a database. */
@@ -391,7 +442,9 @@ export class FunctionModel implements Component {
     if (!this.pSorted) this.sortPending();
     for (;;) {
       const tBusy = this.busy.peekKey();
-      const tReap = this.idleLen > 0 ? this.idleSince[this.idle[this.idleHead]!]! + lifetime : Number.POSITIVE_INFINITY;
+      const tReap = this.reapHeap.peekKey();
+      // Nothing running for IdleLifetime: the function's idle environments all go.
+      const tAllIdle = this.busyCount === 0 && this.reapHeap.size > 0 ? this.allIdleSince + lifetime : Number.POSITIVE_INFINITY;
       const tAsync = this.asyncHeap.peekKey();
       const tRecycle = this.recycleHead < this.recycleRow.length ? this.recycleBorn[this.recycleHead]! + this.config.maxLifetimeMs : Number.POSITIVE_INFINITY;
       let tSource = Number.POSITIVE_INFINITY;
@@ -403,13 +456,14 @@ export class FunctionModel implements Component {
           source = i;
         }
       }
-      const next = Math.min(tBusy, tReap, tAsync, tSource, tRecycle);
+      const next = Math.min(tBusy, tReap, tAllIdle, tAsync, tSource, tRecycle);
       const tArrival = this.pPos < this.pLen ? this.pTime[this.pPos]! : Number.POSITIVE_INFINITY;
       // Completions, reaps and retries due at an arrival's time come before it.
       if (next <= t && next <= tArrival) {
         // At equal times: completions, idle reaps, recycles, then whatever invokes (retries, sources).
         if (tBusy === next) this.complete(this.busy.pop());
-        else if (tReap === next) this.reap(next);
+        else if (tReap === next) this.reap(this.reapHeap.pop(), next);
+        else if (tAllIdle === next) this.reapAll(next);
         else if (tRecycle === next) this.recycleDue(next);
         else if (tAsync === next) this.retryAsync(this.asyncHeap.pop());
         else this.sources[source]!.fire(next);
@@ -565,6 +619,7 @@ export class FunctionModel implements Component {
     this.busyCount++;
     if (this.busyCount > c.peakConcurrency) c.peakConcurrency = this.busyCount;
     c.invocations++;
+    this.observer?.invoked?.(t, cold);
     this.meter.invoke(runMs, pc);
     if (cold) this.meter.init(initMs);
     return this.busyUntil[row]!;
@@ -609,13 +664,19 @@ export class FunctionModel implements Component {
     if (this.state[row] === ES.INITIALIZING) this.state[row] = environmentLifecycle.next(ES.INITIALIZING, 'INITIALIZED');
     this.state[row] = environmentLifecycle.next(this.state[row]!, 'DONE');
     this.idleSince[row] = end;
+    if (this.busyCount === 0) this.allIdleSince = end;
     if (this.provisionedEnv[row] === 1) this.pcIdle.push(row);
     else if (end >= this.createdAt[row]! + cfg.maxLifetimeMs) {
       // Lived its maximum: shut down after this request instead of waiting idle.
-      this.shutDown(row, end);
+      this.shutDown(row, end, true);
       this.counters.environmentsRecycled++;
       this.freeRows.push(row);
-    } else this.pushIdle(row);
+    } else {
+      this.pushIdle(row);
+      const spread = cfg.spareIdleLifetimeMs - cfg.idleLifetimeMs;
+      this.reapAt[row] = end + cfg.idleLifetimeMs + (spread > 0 ? spread * this.idleRandom.next() : 0);
+      this.reapHeap.push(row);
+    }
     const source = this.reqSource[row]!;
     const outcome = this.reqTimedOut[row]!;
     if (outcome === FAIL_TIMEOUT) c.timeouts++;
@@ -701,19 +762,34 @@ export class FunctionModel implements Component {
     return row;
   }
 
-  /** The idle environment at the head of the ring has been idle for `IdleLifetime`. */
-  private reap(at: number): void {
-    const row = this.popIdleHead();
-    if (this.stale[row] === 1) {
-      this.freeStale(row); // recycled earlier; only its row was left
-      return;
+  /**
+   * An idle environment has reached its `reapAt`: it is shut down, and its row stays in the idle
+   * ring, marked stale, until it reaches an end of it.
+   */
+  private reap(row: number, at: number): void {
+    this.shutDown(row, at, false);
+    this.stale[row] = 1;
+    this.dropStaleEnds();
+  }
+
+  /** Nothing has run for IdleLifetime: every idle on-demand environment is shut down. */
+  private reapAll(at: number): void {
+    for (let row = this.reapHeap.pop(); row >= 0; row = this.reapHeap.pop()) {
+      this.shutDown(row, at, false);
+      this.stale[row] = 1;
     }
-    this.shutDown(row, at);
-    this.freeRows.push(row);
+    this.dropStaleEnds();
+  }
+
+  /** Frees the rows of shut-down environments at either end of the idle ring. */
+  private dropStaleEnds(): void {
+    while (this.idleLen > 0 && this.stale[this.idle[this.idleHead]!] === 1) this.freeStale(this.popIdleHead());
+    while (this.idleLen > 0 && this.stale[this.idle[(this.idleHead + this.idleLen - 1) % this.idle.length]!] === 1) this.freeStale(this.popIdleTail());
   }
 
   /** Shuts an idle environment down at `at` (its row is freed by the caller). */
-  private shutDown(row: number, at: number): void {
+  private shutDown(row: number, at: number, recycled: boolean): void {
+    this.observer?.environmentEnded?.(this.createdAt[row]!, this.idleSince[row]!, at, recycled);
     this.state[row] = environmentLifecycle.next(this.state[row]!, 'REAP');
     if (this.envConns[row]! > 0) {
       this.db?.closeConnections(at, this.envConns[row]!, this.envConnInstance[row]!);
@@ -740,9 +816,11 @@ export class FunctionModel implements Component {
     }
     // Skip an environment reaped since (its row may hold a newer one), or one busy now (`complete` recycles it).
     if (this.createdAt[row] !== born || this.stale[row] === 1 || this.state[row] !== ES.IDLE) return;
-    this.shutDown(row, at);
+    this.reapHeap.remove(row);
+    this.shutDown(row, at, true);
     this.counters.environmentsRecycled++;
     this.stale[row] = 1;
+    this.dropStaleEnds();
   }
 
   private freeStale(row: number): void {
@@ -755,7 +833,10 @@ export class FunctionModel implements Component {
     const mostRecent = this.config.idleSelection === 'most-recent';
     while (this.idleLen > 0) {
       const row = mostRecent ? this.popIdleTail() : this.popIdleHead();
-      if (this.stale[row] !== 1) return row;
+      if (this.stale[row] !== 1) {
+        this.reapHeap.remove(row);
+        return row;
+      }
       this.freeStale(row);
     }
     return -1;
@@ -807,6 +888,7 @@ export class FunctionModel implements Component {
     this.provisionedEnv = grow(this.provisionedEnv, (n) => new Uint8Array(n));
     this.createdAt = grow(this.createdAt, (n) => new Float64Array(n));
     this.idleSince = grow(this.idleSince, (n) => new Float64Array(n));
+    this.reapAt = grow(this.reapAt, (n) => new Float64Array(n));
     this.busyUntil = grow(this.busyUntil, (n) => new Float64Array(n));
     this.initUntil = grow(this.initUntil, (n) => new Float64Array(n));
     this.envBusyMs = grow(this.envBusyMs, (n) => new Float64Array(n));
@@ -825,6 +907,7 @@ export class FunctionModel implements Component {
     this.envConnInstance = grow(this.envConnInstance, (n) => new Int32Array(n));
     this.stale = grow(this.stale, (n) => new Uint8Array(n));
     this.busy.rebind(this.busyUntil);
+    this.reapHeap.rebind(this.reapAt);
     for (let r = size - 1; r >= this.cap; r--) {
       this.createdAt[r] = -1;
       this.state[r] = ES.REAPED;
@@ -873,6 +956,7 @@ export class FunctionModel implements Component {
         provisionedEnv: Array.from(this.provisionedEnv),
         createdAt: Array.from(this.createdAt),
         idleSince: Array.from(this.idleSince),
+        reapAt: Array.from(this.reapAt),
         busyUntil: Array.from(this.busyUntil),
         initUntil: Array.from(this.initUntil),
         envBusyMs: Array.from(this.envBusyMs),
@@ -905,6 +989,8 @@ export class FunctionModel implements Component {
       sourceBusy: this.sourceBusy,
       busy: this.busy.toArray(),
       idle: Array.from({ length: this.idleLen }, (_, i) => this.idle[(this.idleHead + i) % this.idle.length]!),
+      reapHeap: this.reapHeap.toArray(),
+      allIdleSince: this.allIdleSince,
       pcIdle: [...this.pcIdle],
       recycle: { row: this.recycleRow.slice(this.recycleHead), born: this.recycleBorn.slice(this.recycleHead) },
       aCap: this.aCap,
@@ -937,6 +1023,7 @@ export class FunctionModel implements Component {
     this.provisionedEnv = Uint8Array.from(r.provisionedEnv);
     this.createdAt = Float64Array.from(r.createdAt);
     this.idleSince = Float64Array.from(r.idleSince);
+    this.reapAt = Float64Array.from(r.reapAt);
     this.busyUntil = Float64Array.from(r.busyUntil);
     this.initUntil = Float64Array.from(r.initUntil);
     this.envBusyMs = Float64Array.from(r.envBusyMs);
@@ -979,6 +1066,9 @@ export class FunctionModel implements Component {
     this.idle.set(st.idle);
     this.idleHead = 0;
     this.idleLen = st.idle.length;
+    this.reapHeap.rebind(this.reapAt);
+    this.reapHeap.fromArray(st.reapHeap);
+    this.allIdleSince = st.allIdleSince;
     this.pcIdle = [...st.pcIdle];
     this.recycleRow = [...st.recycle.row];
     this.recycleBorn = [...st.recycle.born];
@@ -1011,6 +1101,7 @@ export interface FunctionState {
     | 'provisionedEnv'
     | 'createdAt'
     | 'idleSince'
+    | 'reapAt'
     | 'busyUntil'
     | 'initUntil'
     | 'envBusyMs'
@@ -1037,6 +1128,8 @@ export interface FunctionState {
   sourceBusy: number;
   busy: number[];
   idle: number[];
+  reapHeap: number[];
+  allIdleSince: number;
   pcIdle: number[];
   recycle: { row: number[]; born: number[] };
   aCap: number;

@@ -4,6 +4,7 @@
 import type { Engine } from '../../engine';
 import type { PriceTable } from '../../pricing';
 import { type ResourceModel, type Scenario, settingsOf } from '../../scenario';
+import type { LambdaSettings } from '../../scenario/settingsSchema';
 import type { WorkSpec } from '../../workload';
 import { defaultInitDuration } from './defaultInitDuration';
 import { isInitBilled } from './isInitBilled';
@@ -16,6 +17,7 @@ import {
   FUNCTION_TYPES,
   type FunctionProperties,
   type FunctionSim,
+  idleLifetimesOf,
   provisionedConcurrencyOf,
 } from './schema';
 
@@ -38,11 +40,12 @@ export interface BuiltLambda {
   functions: Map<string, FunctionModel>;
 }
 
-function functionConfig(s: Scenario, r: ResourceModel, scalingPer10s: number, defaultIdleMs: number, defaultMaxLifeMs: number | undefined): FunctionConfig {
+function functionConfig(s: Scenario, r: ResourceModel, settings: LambdaSettings): FunctionConfig {
   const p = r.Properties as FunctionProperties;
   const sim = r.Sim as FunctionSim;
   const architecture = architectureOf(p);
   const invoke = eventInvokeConfigOf(s, r.LogicalId);
+  const idle = idleLifetimesOf(sim, settings);
   return {
     logicalId: r.LogicalId,
     memoryMB: p.MemorySize,
@@ -51,11 +54,12 @@ function functionConfig(s: Scenario, r: ResourceModel, scalingPer10s: number, de
     ephemeralMB: p.EphemeralStorage?.Size ?? 512,
     reserved: p.ReservedConcurrentExecutions,
     provisioned: provisionedConcurrencyOf(s, r.LogicalId),
-    idleLifetimeMs: sim.IdleLifetime ?? defaultIdleMs,
-    maxLifetimeMs: sim.MaxLifetime ?? defaultMaxLifeMs ?? Number.POSITIVE_INFINITY,
+    idleLifetimeMs: idle.idleMs,
+    spareIdleLifetimeMs: idle.spareMs,
+    maxLifetimeMs: sim.MaxLifetime ?? settings.DefaultMaxLifetime,
     idleSelection: sim.IdleSelection,
     initDuration: sim.InitDurationMs ?? defaultInitDuration(p.Runtime, p.PackageType, architecture),
-    scalingPer10s,
+    scalingPer10s: settings.ScalingRate,
     maxEventAgeMs: invoke.MaximumEventAgeInSeconds * 1000,
     maxRetryAttempts: invoke.MaximumRetryAttempts,
     hasFailureDestination: invoke.OnFailure !== undefined,
@@ -70,7 +74,7 @@ export function buildLambda(
 ): BuiltLambda {
   const settings = settingsOf(s).Lambda;
   const resources = Object.values(s.Resources).filter((r) => (FUNCTION_TYPES as readonly string[]).includes(r.Type));
-  const configs = resources.map((r) => functionConfig(s, r, settings.ScalingRate, settings.DefaultIdleLifetime, settings.DefaultMaxLifetime));
+  const configs = resources.map((r) => functionConfig(s, r, settings));
   // The unreserved pool: the account limit less reservations and the provisioned concurrency of unreserved functions.
   let setAside = 0;
   for (const c of configs) setAside += c.reserved ?? c.provisioned;

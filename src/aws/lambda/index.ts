@@ -33,7 +33,7 @@ export {
 } from './lambdaPricing';
 export { type BuiltLambda, buildLambda, durationFactor, MB_PER_VCPU } from './buildFunctions';
 export { ES, environmentLifecycle, environmentMachine } from './environmentLifecycle';
-export { type FunctionConfig, type FunctionCounters, FunctionModel } from './FunctionModel';
+export { type FunctionConfig, type FunctionCounters, FunctionModel, type FunctionObserver } from './FunctionModel';
 export { LambdaAccount, type ScalingModel } from './LambdaAccount';
 export { freeTierCover } from './lambdaPricing';
 export { functionReport } from './functionReport';

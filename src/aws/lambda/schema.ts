@@ -13,7 +13,7 @@ import { describeValue, formatNumber } from '../../scenario/issues';
 import type { PathSegment } from '../../scenario/positions';
 import { type CheckContext, type CheckIssue, refTo, validOfType } from '../../scenario/resourceCheck';
 import { resolveResourceRef } from '../../scenario/resourceRef';
-import { LAMBDA_UNRESERVED_MINIMUM } from '../../scenario/settingsSchema';
+import { DEFAULT_SPARE_IDLE_LIFETIME_MS, LAMBDA_UNRESERVED_MINIMUM, type LambdaSettings } from '../../scenario/settingsSchema';
 import type { ResourceModel, Scenario } from '../../scenario/types';
 import { DistSchema } from '../../scenario/workloadSchema';
 import { DEFAULT_POOL, databaseClientFields } from '../../scenario/databaseClients';
@@ -302,17 +302,35 @@ export const FunctionSimSchema = strictObject({
   ),
   IdleLifetime: duration({ minMs: 1 })
     .optional()
-    .describe('How long an idle execution environment lives before Lambda reclaims it; default Settings.Lambda.DefaultIdleLifetime'),
-  MaxLifetime: duration({ minMs: 1 })
+    .describe(
+      'How long the function’s idle execution environments live once none of them is running (the last request’s end to shutdown); default Settings.Lambda.DefaultIdleLifetime',
+    ),
+  SpareIdleLifetime: duration({ minMs: 1 })
     .optional()
     .describe(
-      'How long an on-demand execution environment may live, busy or idle, before Lambda recycles it (AWS: "every few hours"); default Settings.Lambda.DefaultMaxLifetime (none)',
+      'While the function is running requests, an idle (spare) execution environment lives a time drawn uniformly between IdleLifetime and this; at least IdleLifetime; default Settings.Lambda.DefaultSpareIdleLifetime',
+    ),
+  MaxLifetime: duration({ minMs: 1, never: true })
+    .optional()
+    .describe(
+      'How long an on-demand execution environment may live, busy or idle, before Lambda recycles it (AWS: "every few hours"); never: no recycling; default Settings.Lambda.DefaultMaxLifetime',
     ),
   IdleSelection: oneOf(['most-recent', 'least-recent'])
     .default('most-recent')
     .describe('Which idle environment serves the next request: most-recent (the one freed last; default) or least-recent'),
   ...databaseClientFields(DEFAULT_POOL.environment, 'execution environment'),
 });
+
+/**
+ * A function's idle lifetimes in ms: its own settings, else the scenario's defaults. A spare
+ * lifetime shorter than the idle one is raised to it unless the function set it (then it is an
+ * error, reported by `checkLambdaResources`).
+ */
+export function idleLifetimesOf(sim: { IdleLifetime?: number; SpareIdleLifetime?: number }, settings: Pick<LambdaSettings, 'DefaultIdleLifetime' | 'DefaultSpareIdleLifetime'>): { idleMs: number; spareMs: number } {
+  const idleMs = sim.IdleLifetime ?? settings.DefaultIdleLifetime;
+  const spareMs = sim.SpareIdleLifetime ?? Math.max(idleMs, settings.DefaultSpareIdleLifetime ?? DEFAULT_SPARE_IDLE_LIFETIME_MS);
+  return { idleMs, spareMs };
+}
 
 /** `Metadata.clustersim` of the other Lambda types: none. */
 export const LambdaNoSimSchema = strictObject({});
@@ -590,6 +608,16 @@ export function checkLambdaResources(ctx: CheckContext): CheckIssue[] {
   for (const type of FUNCTION_TYPES) {
     for (const r of validOfType(ctx, type)) {
       const f = r.Properties as FunctionProperties;
+      const sim = r.Sim as FunctionSim | undefined;
+      if (ctx.settings !== undefined && sim?.SpareIdleLifetime !== undefined) {
+        const { idleMs, spareMs } = idleLifetimesOf(sim, ctx.settings.Lambda);
+        if (spareMs < idleMs) {
+          out.push({
+            path: [r.LogicalId, 'Metadata', 'clustersim', 'SpareIdleLifetime'],
+            message: `must be at least the function's IdleLifetime (${formatNumber(idleMs / 1000)} s): a spare environment lives at least as long as the last one`,
+          });
+        }
+      }
       for (const [name, e] of Object.entries(f.Events ?? {})) {
         const ep = (...rest: PathSegment[]) => at(r, 'Events', name, ...rest);
         if (e.Type === 'SQS') {

@@ -53,6 +53,8 @@ export function harness(o: HarnessOptions) {
     maxRetryAttempts: 2,
     hasFailureDestination: false,
     ...o.config,
+    // Unless a test says otherwise, every idle environment lives exactly idleLifetimeMs.
+    spareIdleLifetimeMs: o.config?.spareIdleLifetimeMs ?? o.config?.idleLifetimeMs ?? 600_000,
   };
   const latency = new Histogram();
   const meter = new LambdaMeter(

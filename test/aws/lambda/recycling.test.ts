@@ -4,6 +4,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { RandomStreams } from '../../../src/engine';
 import { toJson } from '../../../src/report';
 import { loadScenarioText } from '../../../src/scenario';
 import { buildReport, Simulation } from '../../../src/sim';
@@ -192,33 +193,47 @@ describe('MaxLifetime bookkeeping', () => {
   });
 });
 
-/** A direct model of environments with an idle lifetime and a maximum lifetime: a linear scan per event. */
-function reference(arrivals: { t: number; d: number }[], o: { idleMs: number; maxMs: number; initMs: number; mostRecent: boolean; endMs: number }) {
+/**
+ * A direct model of environments with idle lifetimes and a maximum lifetime: a linear scan per
+ * event. An environment that goes idle draws its own lifetime between `idleMs` and `spareMs`
+ * from `draw` (the model's stream, in the same order); once nothing has run for `idleMs`, every
+ * idle environment goes.
+ */
+function reference(
+  arrivals: { t: number; d: number }[],
+  o: { idleMs: number; spareMs?: number; draw?: () => number; maxMs: number; initMs: number; mostRecent: boolean; endMs: number },
+) {
   interface Env {
     created: number;
     busyUntil: number; // NaN when idle
     idleSince: number;
+    reapAt: number;
   }
+  const spareMs = o.spareMs ?? o.idleMs;
   const envs = new Set<Env>();
   let cold = 0;
   let recycled = 0;
   let envMs = 0;
+  let allIdleSince = 0;
   const die = (e: Env, at: number) => {
     envs.delete(e);
     envMs += at - e.created;
   };
   const settle = (until: number) => {
     for (;;) {
-      // The earliest due event: a completion, an idle reap, an idle environment's recycle (that order at equal times).
+      // The earliest due event: a completion (0), an idle environment's own reap (1), the function
+      // idle for idleMs (2), an idle environment's recycle (3): that order at equal times.
       let best: Env | undefined;
       let bestT = Number.POSITIVE_INFINITY;
       let kind = 0;
+      let busy = 0;
       for (const e of envs) {
         const idle = Number.isNaN(e.busyUntil);
+        if (!idle) busy++;
         const cands: [number, number][] = idle
           ? [
-              [e.idleSince + o.idleMs, 1],
-              [e.created + o.maxMs, 2],
+              [e.reapAt, 1],
+              [e.created + o.maxMs, 3],
             ]
           : [[e.busyUntil, 0]];
         for (const [t, k] of cands) {
@@ -229,16 +244,28 @@ function reference(arrivals: { t: number; d: number }[], o: { idleMs: number; ma
           }
         }
       }
+      if (busy === 0 && envs.size > 0) {
+        const t = allIdleSince + o.idleMs;
+        if (t < bestT || (t === bestT && 2 < kind)) {
+          bestT = t;
+          kind = 2;
+        }
+      }
       if (best === undefined || bestT > until) return;
       if (kind === 0) {
         best.busyUntil = Number.NaN;
         best.idleSince = bestT;
+        if (busy === 1) allIdleSince = bestT;
         if (bestT >= best.created + o.maxMs) {
           recycled++;
           die(best, bestT);
+        } else {
+          best.reapAt = bestT + o.idleMs + (spareMs > o.idleMs ? (spareMs - o.idleMs) * o.draw!() : 0);
         }
+      } else if (kind === 2) {
+        for (const e of [...envs]) die(e, bestT);
       } else {
-        if (kind === 2) recycled++;
+        if (kind === 3) recycled++;
         die(best, bestT);
       }
     }
@@ -253,7 +280,7 @@ function reference(arrivals: { t: number; d: number }[], o: { idleMs: number; ma
     if (pick !== undefined) pick.busyUntil = a.t + a.d;
     else {
       cold++;
-      envs.add({ created: a.t, busyUntil: a.t + o.initMs + a.d, idleSince: Number.NaN });
+      envs.add({ created: a.t, busyUntil: a.t + o.initMs + a.d, idleSince: Number.NaN, reapAt: Number.NaN });
     }
   }
   settle(o.endMs);
@@ -271,9 +298,10 @@ describe('environments against a reference model', () => {
       fc.integer({ min: 5_000, max: 120_000 }),
       fc.integer({ min: 10_000, max: 600_000 }),
       fc.boolean(),
+      fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 200_000 })),
     ],
-    { numRuns: 60 },
-  )('cold starts, recycles and environment time match exactly', (reqs, idleMs, maxMs, mostRecent) => {
+    { numRuns: 80 },
+  )('cold starts, recycles and environment time match exactly', (reqs, idleMs, maxMs, mostRecent, spareExtraMs) => {
     const tickMs = 1000;
     const arrivals: { t: number; d: number }[] = [];
     let t = 0;
@@ -284,7 +312,13 @@ describe('environments against a reference model', () => {
     const endMs = Math.ceil((t + 1) / tickMs) * tickMs + 60 * tickMs;
     const initMs = 250;
     const { engine, fn } = harness({
-      config: { idleLifetimeMs: idleMs, maxLifetimeMs: maxMs, idleSelection: mostRecent ? 'most-recent' : 'least-recent', initDuration: { Dist: 'constant', Value: initMs } },
+      config: {
+        idleLifetimeMs: idleMs,
+        spareIdleLifetimeMs: idleMs + spareExtraMs,
+        maxLifetimeMs: maxMs,
+        idleSelection: mostRecent ? 'most-recent' : 'least-recent',
+        initDuration: { Dist: 'constant', Value: initMs },
+      },
       arrivals: { Pattern: 'constant', Rate: 0, Process: 'exact' },
       duration: { Dist: 'constant', Value: 1 },
       durationMs: endMs,
@@ -292,7 +326,9 @@ describe('environments against a reference model', () => {
     });
     feed({ engine, fn }, arrivals.map((a) => a.t), (i) => arrivals[i]!.d);
     engine.run();
-    const want = reference(arrivals, { idleMs, maxMs, initMs, mostRecent, endMs });
+    // The same draws as the model's (the harness's engine has seed 1).
+    const stream = new RandomStreams(1).stream('lambda:Fn:idle');
+    const want = reference(arrivals, { idleMs, spareMs: idleMs + spareExtraMs, draw: () => stream.next(), maxMs, initMs, mostRecent, endMs });
     const c = fn.counters;
     expect({ cold: c.coldStarts, recycled: c.environmentsRecycled, invocations: c.invocations }).toEqual({ cold: want.cold, recycled: want.recycled, invocations: arrivals.length });
     expect(c.environmentMs).toBeCloseTo(want.envMs, 3);
@@ -318,8 +354,8 @@ Workload:
     Work: { DurationMs: { Dist: lognormal, Mean: 100, P99: 400 } }
 `;
 
-  it('reports environmentsRecycled when set, and cold starts every MaxLifetime on a steady load', () => {
-    const plain = new Simulation(loadScenarioText(text(''), 'r.yaml'));
+  it('reports environmentsRecycled unless MaxLifetime is never, and cold starts every MaxLifetime on a steady load', () => {
+    const plain = new Simulation(loadScenarioText(text('Settings: { Lambda: { DefaultMaxLifetime: never } }'), 'r.yaml'));
     plain.run();
     const withMax = new Simulation(loadScenarioText(text('Settings: { Lambda: { DefaultMaxLifetime: 1h } }'), 'r.yaml'));
     withMax.run();

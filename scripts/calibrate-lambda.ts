@@ -5,11 +5,12 @@
  *   npx tsx scripts/calibrate-lambda.ts [invocationsPerRow] [--idle-lifetime 640s] [--spare-idle-lifetime 30m]
  *                                       [--max-lifetime 2h|never] [--selection most-recent|least-recent] [--seeds 5,6,7]
  *
- * Without options, the model's defaults.
+ * Without options, the model's defaults, over eight seeds. It replays the measured request logs
+ * first (data/lambda-traces), then simulates every experiment under Poisson load.
  */
 import { Command, Option } from 'commander';
 import { parseDuration } from '../src/scenario/duration';
-import { calibrate, mape } from '../test/aws/lambda/calibration';
+import { type CalibrationRow, calibrate, calibrationConfig, mape, replay } from '../test/aws/lambda/calibration';
 
 const cmd = new Command('calibrate-lambda')
   .argument('[invocations]', 'invocations per row and seed', '200000')
@@ -17,25 +18,40 @@ const cmd = new Command('calibrate-lambda')
   .option('--spare-idle-lifetime <duration>', 'SpareIdleLifetime (default: the model default)')
   .option('--max-lifetime <duration>', 'MaxLifetime, or never (default: the model default)')
   .addOption(new Option('--selection <selection>', 'IdleSelection').choices(['most-recent', 'least-recent']).default('most-recent'))
-  .option('--seeds <list>', 'seeds to average over, comma-separated', '5')
+  .option('--seeds <list>', 'seeds to average over, comma-separated', '5,6,7,8,9,10,11,12')
   .parse();
 const o = cmd.opts<{ idleLifetime?: string; spareIdleLifetime?: string; maxLifetime?: string; selection: 'most-recent' | 'least-recent'; seeds: string }>();
 const ms = (d: string | undefined) => (d === undefined ? undefined : d === 'never' ? Number.POSITIVE_INFINITY : parseDuration(d));
 const n = Number(cmd.args[0] ?? 200_000);
 const seeds = o.seeds.split(',').map(Number);
-const rows = calibrate(n, {
+const options = {
   idleLifetimeMs: ms(o.idleLifetime),
   spareIdleLifetimeMs: ms(o.spareIdleLifetime),
   maxLifetimeMs: ms(o.maxLifetime),
   idleSelection: o.selection,
   seeds,
-});
-for (const r of rows) {
-  console.log(
-    `${r.experiment.padEnd(14)} λ=${r.arrivalRate.toFixed(4)}/s  cold ${r.simulatedColdShare.toFixed(4)} (measured ${r.measuredColdShare.toFixed(4)})  ` +
-      `environments ${r.simulatedEnvironments.toFixed(2)} (measured ${r.measuredEnvironments.toFixed(2)})`,
-  );
-}
+};
+const print = (rows: CalibrationRow[]) => {
+  for (const r of rows) {
+    console.log(
+      `${r.experiment.padEnd(14)} λ=${r.arrivalRate.toFixed(4)}/s  cold ${r.simulatedColdShare.toFixed(4)} (measured ${r.measuredColdShare.toFixed(4)})  ` +
+        `environments ${r.simulatedEnvironments.toFixed(2)} (measured ${r.measuredEnvironments.toFixed(2)})`,
+    );
+  }
+};
+const c = calibrationConfig(options);
+const life = (x: number) => (x === Number.POSITIVE_INFINITY ? 'never' : `${x / 1000} s`);
+console.log(
+  `IdleLifetime ${life(c.idleLifetimeMs)}, SpareIdleLifetime ${life(c.spareIdleLifetimeMs)}, MaxLifetime ${life(c.maxLifetimeMs)}, IdleSelection ${c.idleSelection}`,
+);
+console.log('\nReplaying the measured request logs (data/lambda-traces):');
+const replayed = replay(options);
+print(replayed);
+const r = mape(replayed);
+console.log(`MAPE over ${replayed.length} logs, ${seeds.length} seed(s): cold-start share ${r.coldShare.toFixed(1)} %, environments ${r.environments.toFixed(1)} %`);
+console.log('\nPoisson arrivals at each experiment’s rate:');
+const rows = calibrate(n, options);
+print(rows);
 const e = mape(rows);
 // SimFaaS's own cold-start shares for the five rows its comparison notebook prints
 // (pacslab/simfaas, examples/04-Experiment-Comparison.ipynb: exponential times, 600 s expiry, 1e6 s runs).

@@ -176,7 +176,7 @@ export class FunctionModel implements Component {
   private provisionedEnv = new Uint8Array(0);
   private createdAt = new Float64Array(0);
   private idleSince = new Float64Array(0);
-  /** When an idle on-demand environment is shut down for idleness (its own timer). */
+  /** When an idle on-demand environment in `reapHeap` is shut down for idleness (its own timer). */
   private reapAt = new Float64Array(0);
   private busyUntil = new Float64Array(0);
   private initUntil = new Float64Array(0);
@@ -211,11 +211,17 @@ export class FunctionModel implements Component {
   private idle = new Int32Array(16);
   private idleHead = 0;
   private idleLen = 0;
-  /** Idle on-demand environments (not stale) by `reapAt`. */
+  /**
+   * Idle on-demand environments idle for IdleLifetime or more (not stale), by `reapAt`. One joins
+   * (and draws its own lifetime) only when it has been idle IdleLifetime: most are taken again
+   * long before, and cost no heap work or draw. They join in the idle ring's order: its first
+   * `promotedLen` entries have been considered.
+   */
   private readonly reapHeap: RemovableHeap;
+  private promotedLen = 0;
   /** When the function last went from running something to running nothing (busyCount 0). */
   private allIdleSince = 0;
-  /** Draws each spare's idle lifetime (only when spareIdleLifetimeMs > idleLifetimeMs). */
+  /** Draws each spare's idle lifetime (only when spareIdleLifetimeMs > idleLifetimeMs), as it joins `reapHeap`. */
   private readonly idleRandom: RandomStream;
   /** Idle provisioned environments (stack). */
   private pcIdle: number[] = [];
@@ -442,9 +448,10 @@ export class FunctionModel implements Component {
     if (!this.pSorted) this.sortPending();
     for (;;) {
       const tBusy = this.busy.peekKey();
+      const tPromote = this.promotedLen < this.idleLen ? this.idleSince[this.idle[(this.idleHead + this.promotedLen) % this.idle.length]!]! + lifetime : Number.POSITIVE_INFINITY;
       const tReap = this.reapHeap.peekKey();
       // Nothing running for IdleLifetime: the function's idle environments all go.
-      const tAllIdle = this.busyCount === 0 && this.reapHeap.size > 0 ? this.allIdleSince + lifetime : Number.POSITIVE_INFINITY;
+      const tAllIdle = this.busyCount === 0 && this.idleLen > 0 ? this.allIdleSince + lifetime : Number.POSITIVE_INFINITY;
       const tAsync = this.asyncHeap.peekKey();
       const tRecycle = this.recycleHead < this.recycleRow.length ? this.recycleBorn[this.recycleHead]! + this.config.maxLifetimeMs : Number.POSITIVE_INFINITY;
       let tSource = Number.POSITIVE_INFINITY;
@@ -456,12 +463,13 @@ export class FunctionModel implements Component {
           source = i;
         }
       }
-      const next = Math.min(tBusy, tReap, tAllIdle, tAsync, tSource, tRecycle);
+      const next = Math.min(tBusy, tPromote, tReap, tAllIdle, tAsync, tSource, tRecycle);
       const tArrival = this.pPos < this.pLen ? this.pTime[this.pPos]! : Number.POSITIVE_INFINITY;
       // Completions, reaps and retries due at an arrival's time come before it.
       if (next <= t && next <= tArrival) {
         // At equal times: completions, idle reaps, recycles, then whatever invokes (retries, sources).
         if (tBusy === next) this.complete(this.busy.pop());
+        else if (tPromote === next) this.promote();
         else if (tReap === next) this.reap(this.reapHeap.pop(), next);
         else if (tAllIdle === next) this.reapAll(next);
         else if (tRecycle === next) this.recycleDue(next);
@@ -671,12 +679,7 @@ export class FunctionModel implements Component {
       this.shutDown(row, end, true);
       this.counters.environmentsRecycled++;
       this.freeRows.push(row);
-    } else {
-      this.pushIdle(row);
-      const spread = cfg.spareIdleLifetimeMs - cfg.idleLifetimeMs;
-      this.reapAt[row] = end + cfg.idleLifetimeMs + (spread > 0 ? spread * this.idleRandom.next() : 0);
-      this.reapHeap.push(row);
-    }
+    } else this.pushIdle(row);
     const source = this.reqSource[row]!;
     const outcome = this.reqTimedOut[row]!;
     if (outcome === FAIL_TIMEOUT) c.timeouts++;
@@ -763,6 +766,20 @@ export class FunctionModel implements Component {
   }
 
   /**
+   * The next idle environment in the ring has been idle for IdleLifetime: it draws its own
+   * lifetime (IdleLifetime to SpareIdleLifetime since it became idle) and joins `reapHeap`.
+   */
+  private promote(): void {
+    const row = this.idle[(this.idleHead + this.promotedLen) % this.idle.length]!;
+    this.promotedLen++;
+    if (this.stale[row] === 1) return;
+    const cfg = this.config;
+    const spread = cfg.spareIdleLifetimeMs - cfg.idleLifetimeMs;
+    this.reapAt[row] = this.idleSince[row]! + cfg.idleLifetimeMs + (spread > 0 ? spread * this.idleRandom.next() : 0);
+    this.reapHeap.push(row);
+  }
+
+  /**
    * An idle environment has reached its `reapAt`: it is shut down, and its row stays in the idle
    * ring, marked stale, until it reaches an end of it.
    */
@@ -772,9 +789,12 @@ export class FunctionModel implements Component {
     this.dropStaleEnds();
   }
 
-  /** Nothing has run for IdleLifetime: every idle on-demand environment is shut down. */
+  /** Nothing has run for IdleLifetime: every idle on-demand environment is shut down, oldest first. */
   private reapAll(at: number): void {
-    for (let row = this.reapHeap.pop(); row >= 0; row = this.reapHeap.pop()) {
+    for (let i = 0; i < this.idleLen; i++) {
+      const row = this.idle[(this.idleHead + i) % this.idle.length]!;
+      if (this.stale[row] === 1) continue;
+      this.reapHeap.remove(row);
       this.shutDown(row, at, false);
       this.stale[row] = 1;
     }
@@ -869,11 +889,13 @@ export class FunctionModel implements Component {
     const row = this.idle[this.idleHead]!;
     this.idleHead = (this.idleHead + 1) % this.idle.length;
     this.idleLen--;
+    if (this.promotedLen > 0) this.promotedLen--;
     return row;
   }
 
   private popIdleTail(): number {
     this.idleLen--;
+    if (this.promotedLen > this.idleLen) this.promotedLen = this.idleLen;
     return this.idle[(this.idleHead + this.idleLen) % this.idle.length]!;
   }
 
@@ -990,6 +1012,7 @@ export class FunctionModel implements Component {
       busy: this.busy.toArray(),
       idle: Array.from({ length: this.idleLen }, (_, i) => this.idle[(this.idleHead + i) % this.idle.length]!),
       reapHeap: this.reapHeap.toArray(),
+      promotedLen: this.promotedLen,
       allIdleSince: this.allIdleSince,
       pcIdle: [...this.pcIdle],
       recycle: { row: this.recycleRow.slice(this.recycleHead), born: this.recycleBorn.slice(this.recycleHead) },
@@ -1068,6 +1091,7 @@ export class FunctionModel implements Component {
     this.idleLen = st.idle.length;
     this.reapHeap.rebind(this.reapAt);
     this.reapHeap.fromArray(st.reapHeap);
+    this.promotedLen = st.promotedLen;
     this.allIdleSince = st.allIdleSince;
     this.pcIdle = [...st.pcIdle];
     this.recycleRow = [...st.recycle.row];
@@ -1129,6 +1153,7 @@ export interface FunctionState {
   busy: number[];
   idle: number[];
   reapHeap: number[];
+  promotedLen: number;
   allIdleSince: number;
   pcIdle: number[];
   recycle: { row: number[]; born: number[] };

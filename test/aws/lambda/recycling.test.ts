@@ -195,9 +195,9 @@ describe('MaxLifetime bookkeeping', () => {
 
 /**
  * A direct model of environments with idle lifetimes and a maximum lifetime: a linear scan per
- * event. An environment that goes idle draws its own lifetime between `idleMs` and `spareMs`
- * from `draw` (the model's stream, in the same order); once nothing has run for `idleMs`, every
- * idle environment goes.
+ * event. An environment idle for `idleMs` draws its own lifetime between `idleMs` and `spareMs`
+ * (from the end of its request) from `draw` (the model's stream, in the same order); once nothing
+ * has run for `idleMs`, every idle environment goes.
  */
 function reference(
   arrivals: { t: number; d: number }[],
@@ -221,8 +221,9 @@ function reference(
   };
   const settle = (until: number) => {
     for (;;) {
-      // The earliest due event: a completion (0), an idle environment's own reap (1), the function
-      // idle for idleMs (2), an idle environment's recycle (3): that order at equal times.
+      // The earliest due event: a completion (0), an idle environment reaching idleMs and drawing
+      // its lifetime (0.5), its own reap (1), the function idle for idleMs (2), an idle
+      // environment's recycle (3): that order at equal times.
       let best: Env | undefined;
       let bestT = Number.POSITIVE_INFINITY;
       let kind = 0;
@@ -232,7 +233,7 @@ function reference(
         if (!idle) busy++;
         const cands: [number, number][] = idle
           ? [
-              [e.reapAt, 1],
+              Number.isNaN(e.reapAt) ? [e.idleSince + o.idleMs, 0.5] : [e.reapAt, 1],
               [e.created + o.maxMs, 3],
             ]
           : [[e.busyUntil, 0]];
@@ -256,12 +257,13 @@ function reference(
         best.busyUntil = Number.NaN;
         best.idleSince = bestT;
         if (busy === 1) allIdleSince = bestT;
+        best.reapAt = Number.NaN;
         if (bestT >= best.created + o.maxMs) {
           recycled++;
           die(best, bestT);
-        } else {
-          best.reapAt = bestT + o.idleMs + (spareMs > o.idleMs ? (spareMs - o.idleMs) * o.draw!() : 0);
         }
+      } else if (kind === 0.5) {
+        best.reapAt = best.idleSince + o.idleMs + (spareMs > o.idleMs ? (spareMs - o.idleMs) * o.draw!() : 0);
       } else if (kind === 2) {
         for (const e of [...envs]) die(e, bestT);
       } else {

@@ -28,7 +28,7 @@ for (const name of TRACED) {
   const first = new Map<number, number>();
   const lastEnd = new Map<number, number>();
   const lastIndex = new Map<number, number>();
-  order.forEach((k, pos) => lastIndex.set(reqs[k]!.environment, pos));
+  for (const [pos, k] of order.entries()) lastIndex.set(reqs[k]!.environment, pos);
   // Periods when nothing ran, as [from, to).
   const quiet: [number, number][] = [];
   let busyUntil = Number.NEGATIVE_INFINITY;

@@ -37,7 +37,7 @@ const paths: (string | number)[][] = [
 const values = fc.oneof(
   fc.integer({ min: -5, max: 5000 }),
   fc.double({ noNaN: false }),
-  fc.constantFrom('', '1s', '0s', '1ms', '-1m', 'FARGATE', 'EC2', 'ARM64', 'lognormal', 'constant', 'WebService', 'nope', '2026-13-45', 'Db', 'OrderQueue'),
+  fc.constantFrom('', '1s', '0s', '1ms', '-1m', 'never', 'FARGATE', 'EC2', 'ARM64', 'lognormal', 'constant', 'WebService', 'nope', '2026-13-45', 'Db', 'OrderQueue'),
   fc.constant(null),
   fc.array(fc.integer(), { maxLength: 2 }),
   fc.dictionary(fc.constantFrom('A', 'Rate', 'Value'), fc.integer(), { maxKeys: 2 }),
@@ -53,7 +53,9 @@ const queuePaths: (string | number)[][] = [
   ['Resources', 'OrderWorker', 'Properties', 'Timeout'],
   ['Resources', 'OrderWorker', 'Metadata', 'clustersim', 'MaxLifetime'],
   ['Resources', 'OrderWorker', 'Metadata', 'clustersim', 'IdleLifetime'],
+  ['Resources', 'OrderWorker', 'Metadata', 'clustersim', 'SpareIdleLifetime'],
   ['Settings', 'Lambda', 'DefaultMaxLifetime'],
+  ['Settings', 'Lambda', 'DefaultSpareIdleLifetime'],
   ['Resources', 'OrderWorker', 'Properties', 'ReservedConcurrentExecutions'],
   ['Resources', 'OrderWorker', 'Properties', 'Events', 'Orders', 'Properties', 'BatchSize'],
   ['Resources', 'OrderWorker', 'Properties', 'Events', 'Orders', 'Properties', 'MaximumBatchingWindowInSeconds'],

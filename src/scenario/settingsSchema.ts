@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { bool, duration, num, oneOf, strictObject } from './fields';
+import { formatNumber } from './issues';
 
 /** Fargate launch bucket per quota profile: `current` (ECS DG, "Fargate throttling quotas") and the 2020 one. */
 export const QUOTA_PROFILES = {
@@ -126,7 +127,7 @@ export const LambdaSettingsSchema = strictObject({
     ctx.addIssue({
       code: 'custom',
       path: ['DefaultSpareIdleLifetime'],
-      message: `must be at least DefaultIdleLifetime (${v.DefaultIdleLifetime / 1000} s): a spare environment lives at least as long as the last one`,
+      message: `must be at least DefaultIdleLifetime (${formatNumber(v.DefaultIdleLifetime / 1000)} s): a spare environment lives at least as long as the last one`,
     });
   }
 });

@@ -28,7 +28,7 @@ export interface Knobs {
   lambdaMemory?: number;
   /** Provisioned concurrency of every function alias (0 removes it). */
   provisioned?: number;
-  /** MaxLifetime of every function, hours: Lambda recycles an environment that old (AWS: "every few hours"). */
+  /** MaxLifetime of every function, hours: Lambda recycles an environment that old (AWS: "every few hours"); 0: never. */
   lambdaRecycleHours?: number;
   /** MinCapacity (ACUs) of every Aurora Serverless v2 cluster (0 allows auto-pause). */
   auroraMin?: number;
@@ -144,9 +144,9 @@ export function knobOverrides(s: Scenario, k: Knobs): Record<string, unknown> {
   }
   if (k.lambdaRecycleHours !== undefined) {
     for (const fn of [...of('AWS::Lambda::Function'), ...of('AWS::Serverless::Function')]) {
-      // In seconds (a plain number): any positive value reads as a duration, and the scenario layer
-      // reports one out of range (or not positive) as such.
-      out[`${fn.LogicalId}.Metadata.clustersim.MaxLifetime`] = Math.round(k.lambdaRecycleHours * 3600 * 1000) / 1000;
+      // 0: never. Else in seconds (a plain number): any positive value reads as a duration, and
+      // the scenario layer reports one out of range (or negative) as such.
+      out[`${fn.LogicalId}.Metadata.clustersim.MaxLifetime`] = k.lambdaRecycleHours === 0 ? 'never' : Math.round(k.lambdaRecycleHours * 3600 * 1000) / 1000;
     }
   }
   for (const id of auroraV2Clusters(s)) {

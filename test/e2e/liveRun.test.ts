@@ -48,6 +48,10 @@ describe('what-if knobs', () => {
     const bad = openRun({ text: scenario('lambda-api'), file: 'f.yaml', variant: 'base', knobs: { lambdaRecycleHours: -1 } });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.issues[0]!.path).toBe(`Variants.${KNOB_VARIANT}.OrdersFunction.Metadata.clustersim.MaxLifetime`);
+    // 0 switches recycling off.
+    const off = openRun({ text: scenario('lambda-api'), file: 'f.yaml', variant: 'base', knobs: { lambdaRecycleHours: 0 } });
+    if (!off.ok) throw new Error('did not open');
+    expect(off.run.sim.functions.get('OrdersFunction')!.model.config.maxLifetimeMs).toBe(Number.POSITIVE_INFINITY);
     const texts: string[] = [];
     while (run.nowMs < 20 * 60_000) {
       run.step();

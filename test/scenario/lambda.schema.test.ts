@@ -96,11 +96,11 @@ describe('AWS::Lambda::Function and AWS::Serverless::Function', () => {
     const ok = load(meta('        IdleLifetime: 5m\n        SpareIdleLifetime: 8m\n        MaxLifetime: never\n'));
     expect(ok.Resources.Fn!.Sim).toMatchObject({ IdleLifetime: 300_000, SpareIdleLifetime: 480_000, MaxLifetime: Number.POSITIVE_INFINITY });
     expect(brief(issuesOf(meta('        IdleLifetime: 15m\n        SpareIdleLifetime: 12m\n')))).toEqual([
-      "8:28 Resources.Fn.Metadata.clustersim.SpareIdleLifetime: must be at least the function's IdleLifetime (900 s): a spare environment lives at least as long as the last one",
+      '8:28 Resources.Fn.Metadata.clustersim.SpareIdleLifetime: must be at least the function’s IdleLifetime (900 s): a spare environment lives at least as long as the last one',
     ]);
     // Against the default IdleLifetime (640 s) too.
     expect(brief(issuesOf(meta('        SpareIdleLifetime: 10m\n')))).toEqual([
-      "7:28 Resources.Fn.Metadata.clustersim.SpareIdleLifetime: must be at least the function's IdleLifetime (640 s): a spare environment lives at least as long as the last one",
+      '7:28 Resources.Fn.Metadata.clustersim.SpareIdleLifetime: must be at least Settings.Lambda.DefaultIdleLifetime (640 s): a spare environment lives at least as long as the last one',
     ]);
   });
 });

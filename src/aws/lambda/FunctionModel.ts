@@ -5,10 +5,10 @@
  * Environments are rows of typed arrays; their lifecycle follows `environmentLifecycle`.
  * Events inside the function are kept in time order without the engine's heap (they are dense:
  * one per request): a heap of busy environments by completion time, a deque of idle
- * environments by the time they became idle (so the least recent is at the head and reaping
- * pops it exactly `IdleLifetime` after its last request ended), a stack of idle provisioned
- * environments, and a heap of asynchronous events waiting for a retry. `advance(t)` processes
- * whatever falls due before `t`, earliest first.
+ * environments by the time they became idle (the least recent at the head), a heap of those idle
+ * for `IdleLifetime` or more by when each is due to be shut down (spares draw their lifetime up
+ * to `SpareIdleLifetime`), a stack of idle provisioned environments, and a heap of asynchronous
+ * events waiting for a retry. `advance(t)` processes whatever falls due before `t`, earliest first.
  */
 import { type Component, type Engine, IndexHeap, type RandomStream, RemovableHeap, Series, type SeriesState } from '../../engine';
 import { createDistribution, type Distribution, type DistSpec } from '../../workload';
@@ -146,8 +146,8 @@ export interface FunctionObserver {
   invoked?(atMs: number, cold: boolean): void;
   /**
    * An on-demand environment shut down at `atMs`: created at `createdAtMs`, its last invocation
-   * ended at `lastEndMs`; `recycled` when it reached `MaxLifetime` (otherwise it was idle for
-   * `IdleLifetime`).
+   * ended at `lastEndMs`; `recycled` when it reached `MaxLifetime` (otherwise it had been idle for
+   * its drawn spare lifetime, or the whole function for `IdleLifetime`).
    */
   environmentEnded?(createdAtMs: number, lastEndMs: number, atMs: number, recycled: boolean): void;
 }

@@ -612,9 +612,10 @@ export function checkLambdaResources(ctx: CheckContext): CheckIssue[] {
       if (ctx.settings !== undefined && sim?.SpareIdleLifetime !== undefined) {
         const { idleMs, spareMs } = idleLifetimesOf(sim, ctx.settings.Lambda);
         if (spareMs < idleMs) {
+          const from = sim.IdleLifetime !== undefined ? 'the function’s IdleLifetime' : 'Settings.Lambda.DefaultIdleLifetime';
           out.push({
             path: [r.LogicalId, 'Metadata', 'clustersim', 'SpareIdleLifetime'],
-            message: `must be at least the function's IdleLifetime (${formatNumber(idleMs / 1000)} s): a spare environment lives at least as long as the last one`,
+            message: `must be at least ${from} (${formatNumber(idleMs / 1000)} s): a spare environment lives at least as long as the last one`,
           });
         }
       }

@@ -26,14 +26,14 @@ describe('Lambda model calibrated against measured AWS experiments', () => {
       expect(Math.abs(r.simulatedEnvironments / r.measuredEnvironments - 1), r.experiment).toBeLessThan(0.04);
     }
     const e = mape(rows);
-    // docs/models/lambda.md: 4.9 % and 0.8 % over eight seeds.
+    // docs/models/lambda.md: 4.7 % and 0.8 % over eight seeds.
     expect(e.coldShare).toBeLessThan(7);
     expect(e.environments).toBeLessThan(1.5);
   });
 
   it('reproduces all ten experiments under Poisson load better than 12 % and 3 %', () => {
     const e = mape(calibrate(100_000, { seeds: [5, 6] }));
-    // docs/models/lambda.md: 7.0 % and 2.9 % with 200,000 invocations per row over eight seeds.
+    // docs/models/lambda.md: 6.9 % and 2.9 % with 200,000 invocations per row over eight seeds.
     expect(e.coldShare).toBeLessThan(12);
     expect(e.environments).toBeLessThan(3);
   });

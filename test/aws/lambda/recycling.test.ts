@@ -304,6 +304,8 @@ describe('environments against a reference model', () => {
     ],
     { numRuns: 80 },
   )('cold starts, recycles and environment time match exactly', (reqs, idleMs, maxMs, mostRecent, spareExtraMs) => {
+    // Real-valued times: two environments never become idle at the same instant, where which one
+    // the next request takes is left open (the model takes the one freed last in its own order).
     const tickMs = 1000;
     const arrivals: { t: number; d: number }[] = [];
     let t = 0;

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ES } from '../../../src/aws/lambda/environmentLifecycle';
-import type { FunctionModel } from '../../../src/aws/lambda/FunctionModel';
 import { idleLifetimesOf } from '../../../src/aws/lambda/schema';
 import { DEFAULT_SETTINGS } from '../../../src/scenario/settingsSchema';
 import { feed, harness } from './harness';
-import { experiments, measuredFromTrace, type ObservedLife, studyColdShare, studyEnvironmentCount, trace, TRACED } from './study';
+import { type Experiment, experiments, MEASUREMENTS, measuredFromTrace, type ObservedLife, studyColdShare, studyEnvironmentCount, trace, TRACED } from './study';
 
 /** One measured experiment (data/lambda-measurements.csv) and what the model gives for it. */
 export interface CalibrationRow {
@@ -16,8 +13,6 @@ export interface CalibrationRow {
   simulatedColdShare: number;
   simulatedEnvironments: number;
 }
-
-const CSV = resolve(import.meta.dirname, '../../../data/lambda-measurements.csv');
 
 export interface CalibrationOptions {
   idleLifetimeMs?: number;
@@ -40,95 +35,65 @@ export function calibrationConfig(o: CalibrationOptions) {
   };
 }
 
+/** How long each experiment ran: the six published logs span 27.7–28.0 hours. */
+export const EXPERIMENT_SPAN_MS = 100_000_000;
+
 /**
- * What the study measured of a run, computed the study's way (pacslab/serverless-performance-modeling,
- * experiments/02-overall-plots.py and exp_parser.py): the first quarter of the run is warm-up and
- * left out; an environment counts from its first request to its last request's end plus
- * `tailMs` (the study's IdleMinutesBeforeKill, 10 minutes), whatever really ended it.
+ * One run of an experiment under the model: Poisson arrivals at its rate for `spanMs`, its warm
+ * service time, and the cold one's extra as INIT; measured with the study's estimators on the
+ * run's own requests, as the study measured AWS.
  */
-export class StudyMeasure {
-  private cold0 = 0;
-  private inv0 = 0;
-  private observedMs = 0;
-
-  constructor(
-    private readonly fn: FunctionModel,
-    private readonly fromMs: number,
-    private readonly toMs: number,
-    private readonly tailMs: number,
-  ) {
-    fn.observe({
-      environmentEnded: (createdAt, lastEnd) => this.count(createdAt, lastEnd + tailMs),
-    });
+function studyRun(e: Experiment, config: ReturnType<typeof calibrationConfig>, seed: number, spanMs: number): { coldShare: number; environments: number } {
+  const tickMs = e.arrivalRate < 0.1 ? 60_000 : 1000;
+  const h = harness({
+    config: { ...config, initDuration: { Dist: 'constant', Value: e.serviceTimeColdMs - e.serviceTimeWarmMs } },
+    arrivals: { Pattern: 'constant', Rate: e.arrivalRate, Process: 'poisson' },
+    duration: { Dist: 'constant', Value: e.serviceTimeWarmMs },
+    durationMs: spanMs,
+    tickMs,
+    seed,
+  });
+  const starts: number[] = [];
+  const cold: boolean[] = [];
+  const lives: ObservedLife[] = [];
+  h.fn.observe({
+    invoked: (at, c) => {
+      starts.push(at);
+      cold.push(c);
+    },
+    environmentEnded: (createdAt, lastEnd) => lives.push({ firstStartMs: createdAt, lastEndMs: lastEnd }),
+  });
+  h.engine.run();
+  const v = h.fn.environmentView();
+  for (let row = 0; row < v.cap; row++) {
+    if (v.createdAt[row]! < 0 || v.state[row] === ES.REAPED) continue;
+    lives.push({ firstStartMs: v.createdAt[row]!, lastEndMs: v.state[row] === ES.IDLE ? v.idleSince[row]! : Number.POSITIVE_INFINITY });
   }
-
-  /** Call when the run reaches `fromMs`. */
-  startWindow(): void {
-    this.cold0 = this.fn.counters.coldStarts;
-    this.inv0 = this.fn.counters.invocations;
-  }
-
-  /** Call when the run has ended; returns the cold-start share and the average environment count. */
-  result(): { coldShare: number; environments: number } {
-    const v = this.fn.environmentView();
-    for (let row = 0; row < v.cap; row++) {
-      if (v.createdAt[row]! < 0 || v.state[row] === ES.REAPED || v.provisionedEnv[row] === 1) continue;
-      const busy = v.state[row] !== ES.IDLE;
-      this.count(v.createdAt[row]!, busy ? Number.POSITIVE_INFINITY : v.idleSince[row]! + this.tailMs);
-    }
-    const c = this.fn.counters;
-    return { coldShare: (c.coldStarts - this.cold0) / (c.invocations - this.inv0), environments: this.observedMs / (this.toMs - this.fromMs) };
-  }
-
-  private count(from: number, to: number): void {
-    const a = Math.max(from, this.fromMs);
-    const b = Math.min(to, this.toMs);
-    if (b > a) this.observedMs += b - a;
-  }
+  return { coldShare: studyColdShare(starts, cold), environments: studyEnvironmentCount(lives, starts, e.observedTailMs) };
 }
 
 /**
  * Simulates every experiment with the model's defaults (Settings.Lambda: DefaultIdleLifetime,
  * DefaultSpareIdleLifetime, DefaultMaxLifetime; IdleSelection most-recent) unless `o` says
- * otherwise: Poisson arrivals at the measured rate, the measured warm service time, and the cold
- * one's extra as INIT, measured as the study measured AWS (`StudyMeasure`). `invocations` sets
- * the run length of each row.
+ * otherwise: runs as long as the experiments were (`studyRun`), as many as it takes to reach
+ * `requests` requests per experiment (seeds 1, 2, …), averaged. `file`: the experiments to run.
  */
-export function calibrate(invocations: number, o: CalibrationOptions = {}): CalibrationRow[] {
-  const rows = readFileSync(CSV, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-  const seeds = o.seeds ?? [5];
+export function calibrate(requests: number, o: CalibrationOptions = {}, file = MEASUREMENTS): CalibrationRow[] {
   const config = calibrationConfig(o);
-  return rows.map((r) => {
-    const rate = Number(r[1]);
-    const warm = Number(r[2]);
-    const cold = Number(r[3]);
-    const durationMs = Math.round(Math.max(3_600_000, (invocations / rate) * 1000) / 60_000) * 60_000;
-    const tickMs = rate < 0.1 ? 60_000 : 1000;
+  return experiments(file).map((e) => {
+    const runs = Math.max(1, Math.ceil(requests / (e.arrivalRate * (EXPERIMENT_SPAN_MS / 1000))));
     let share = 0;
     let environments = 0;
-    for (const seed of seeds) {
-      const { engine, fn } = harness({
-        config: { ...config, initDuration: { Dist: 'constant', Value: cold - warm } },
-        arrivals: { Pattern: 'constant', Rate: rate, Process: 'poisson' },
-        duration: { Dist: 'constant', Value: warm },
-        durationMs,
-        tickMs,
-        seed,
-      });
-      const t0 = Math.round(durationMs / 4 / tickMs) * tickMs;
-      const m = new StudyMeasure(fn, t0, durationMs, Number(r[4]) * 60_000);
-      engine.runUntil(t0);
-      m.startWindow();
-      engine.run();
-      const res = m.result();
-      share += res.coldShare / seeds.length;
-      environments += res.environments / seeds.length;
+    for (let i = 0; i < runs; i++) {
+      const r = studyRun(e, config, i + 1, EXPERIMENT_SPAN_MS);
+      share += r.coldShare / runs;
+      environments += r.environments / runs;
     }
     return {
-      experiment: r[0]!,
-      arrivalRate: rate,
-      measuredColdShare: Number(r[7]),
-      measuredEnvironments: Number(r[5]),
+      experiment: e.experiment,
+      arrivalRate: e.arrivalRate,
+      measuredColdShare: e.coldStartProbability,
+      measuredEnvironments: e.averageInstanceCount,
       simulatedColdShare: share,
       simulatedEnvironments: environments,
     };
@@ -187,7 +152,7 @@ export function replay(o: CalibrationOptions = {}): CalibrationRow[] {
         if (v.createdAt[row]! >= 0 && v.state[row] !== ES.REAPED) lives.push({ firstStartMs: v.createdAt[row]!, lastEndMs: v.idleSince[row]! });
       }
       share += studyColdShare(starts, cold) / seeds.length;
-      environments += studyEnvironmentCount(lives, starts[0]!, starts[starts.length - 1]!, e.observedTailMs) / seeds.length;
+      environments += studyEnvironmentCount(lives, starts, e.observedTailMs) / seeds.length;
     }
     const measured = measuredFromTrace(t, e.observedTailMs);
     return {

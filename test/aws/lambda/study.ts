@@ -21,8 +21,14 @@ export interface Experiment {
   coldStartProbabilitySE: number;
 }
 
-export function experiments(): Experiment[] {
-  const lines = readFileSync(resolve(DATA, 'lambda-measurements.csv'), 'utf8').trim().split('\n');
+/** The ten experiments the model's defaults were checked against. */
+export const MEASUREMENTS = 'lambda-measurements.csv';
+/** The study's ten other experiments, used for nothing else than this check (held out). */
+export const HELD_OUT = 'lambda-measurements-heldout.csv';
+
+/** The experiments in `file` (in data/). */
+export function experiments(file = MEASUREMENTS): Experiment[] {
+  const lines = readFileSync(resolve(DATA, file), 'utf8').trim().split('\n');
   return lines.slice(1).map((l) => {
     const r = l.split(',');
     return {
@@ -94,9 +100,15 @@ export interface ObservedLife {
  * The study's average environment count: each environment counts from its first request's start
  * to its last request's end plus `tailMs`; the count is sampled every minute from the first
  * request after the first quarter of the run to the last request's start, less the last sample.
+ * `starts`: every request's start, ascending.
  */
-export function studyEnvironmentCount(lives: readonly ObservedLife[], firstStartMs: number, lastStartMs: number, tailMs: number): number {
-  const from = firstStartMs + (lastStartMs - firstStartMs) / 4;
+export function studyEnvironmentCount(lives: readonly ObservedLife[], starts: readonly number[], tailMs: number): number {
+  const firstStartMs = starts[0]!;
+  const lastStartMs = starts[starts.length - 1]!;
+  const cut = firstStartMs + (lastStartMs - firstStartMs) / 4;
+  let k = 0;
+  while (starts[k]! <= cut) k++;
+  const from = starts[k]!;
   const samples = Math.floor((lastStartMs - from) / 60_000); // the grid's points, less the last one
   if (samples <= 0) return 0;
   // Each life adds one to the samples strictly inside it (difference array over sample indices).
@@ -133,6 +145,10 @@ export function measuredFromTrace(t: readonly TraceRequest[], tailMs: number): {
       t.map((r) => r.startMs),
       t.map((r) => r.cold),
     ),
-    environments: studyEnvironmentCount([...lives.values()], t[0]!.startMs, t[t.length - 1]!.startMs, tailMs),
+    environments: studyEnvironmentCount(
+      [...lives.values()],
+      t.map((r) => r.startMs),
+      tailMs,
+    ),
   };
 }

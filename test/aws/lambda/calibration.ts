@@ -1,4 +1,5 @@
 import { ES } from '../../../src/aws/lambda/environmentLifecycle';
+import type { FunctionModel } from '../../../src/aws/lambda/FunctionModel';
 import { idleLifetimesOf } from '../../../src/aws/lambda/schema';
 import { DEFAULT_SETTINGS } from '../../../src/scenario/settingsSchema';
 import { feed, harness } from './harness';
@@ -53,23 +54,37 @@ function studyRun(e: Experiment, config: ReturnType<typeof calibrationConfig>, s
     tickMs,
     seed,
   });
+  const w = watch(h.fn);
+  h.engine.run();
+  const { starts, cold, lives } = w.done();
+  return { coldShare: studyColdShare(starts, cold), environments: studyEnvironmentCount(lives, starts, e.observedTailMs) };
+}
+
+/**
+ * Watches a function run: each invocation's start and whether it was cold, and each environment's
+ * life as the study saw it (`done`, once the run has ended, adds the ones still alive).
+ */
+function watch(fn: FunctionModel) {
   const starts: number[] = [];
   const cold: boolean[] = [];
   const lives: ObservedLife[] = [];
-  h.fn.observe({
+  fn.observe({
     invoked: (at, c) => {
       starts.push(at);
       cold.push(c);
     },
     environmentEnded: (createdAt, lastEnd) => lives.push({ firstStartMs: createdAt, lastEndMs: lastEnd }),
   });
-  h.engine.run();
-  const v = h.fn.environmentView();
-  for (let row = 0; row < v.cap; row++) {
-    if (v.createdAt[row]! < 0 || v.state[row] === ES.REAPED) continue;
-    lives.push({ firstStartMs: v.createdAt[row]!, lastEndMs: v.state[row] === ES.IDLE ? v.idleSince[row]! : Number.POSITIVE_INFINITY });
-  }
-  return { coldShare: studyColdShare(starts, cold), environments: studyEnvironmentCount(lives, starts, e.observedTailMs) };
+  return {
+    done: () => {
+      const v = fn.environmentView();
+      for (let row = 0; row < v.cap; row++) {
+        if (v.createdAt[row]! < 0 || v.state[row] === ES.REAPED) continue;
+        lives.push({ firstStartMs: v.createdAt[row]!, lastEndMs: v.state[row] === ES.IDLE ? v.idleSince[row]! : Number.POSITIVE_INFINITY });
+      }
+      return { starts, cold, lives };
+    },
+  };
 }
 
 /**
@@ -139,18 +154,10 @@ export function replay(o: CalibrationOptions = {}): CalibrationRow[] {
         tickMs,
         seed,
       });
-      const cold: boolean[] = [];
-      const lives: ObservedLife[] = [];
-      h.fn.observe({
-        invoked: (_at, c) => cold.push(c),
-        environmentEnded: (createdAt, lastEnd) => lives.push({ firstStartMs: createdAt, lastEndMs: lastEnd }),
-      });
+      const w = watch(h.fn);
       feed(h, starts, (i) => Math.max(1, t[i]!.endMs - t[i]!.startMs - (t[i]!.cold ? initMs : 0)));
       h.engine.run();
-      const v = h.fn.environmentView();
-      for (let row = 0; row < v.cap; row++) {
-        if (v.createdAt[row]! >= 0 && v.state[row] !== ES.REAPED) lives.push({ firstStartMs: v.createdAt[row]!, lastEndMs: v.idleSince[row]! });
-      }
+      const { cold, lives } = w.done();
       share += studyColdShare(starts, cold) / seeds.length;
       environments += studyEnvironmentCount(lives, starts, e.observedTailMs) / seeds.length;
     }
